@@ -1,0 +1,1 @@
+"""Qt-free core: ingest, extract, store and export. Never imports PySide6."""

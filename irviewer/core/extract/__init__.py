@@ -1,0 +1,1 @@
+"""Extractors: small pure steps from lines to dates, headlines, contacts and tables."""
