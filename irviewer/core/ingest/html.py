@@ -1,83 +1,280 @@
-"""HTML to lines: block elements break lines, table rows keep their cells. No network, ever."""
+"""HTML to lines: block elements break lines, table rows keep their cells. No network, ever.
+
+Nothing is fetched: links and images are reduced to their text (images to nothing).
+Scripts, styles, the document head and hidden elements (``display:none``, inline-XBRL
+``ix:header``) are dropped. Each ``<tr>`` becomes one Line whose ``cells`` hold one entry per
+``<td>``/``<th>``, a ``colspan`` of n adding n-1 empty entries after the cell's text (a
+``rowspan`` adds empty entries to the rows below), and whose ``table`` numbers the table in
+the document. Tables used for layout only (no row with two non-empty cells) become plain
+lines, one per paragraph of each cell.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from irviewer.core.ingest.base import Line
 
 BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table",
-    "tr", "section", "article", "header", "footer", "blockquote", "pre", "hr", "title",
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "section", "article", "header", "footer", "blockquote", "pre", "hr", "center", "address",
+    "caption", "figure", "figcaption", "main", "nav", "aside", "form", "fieldset", "legend",
 }
-SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg"}
+SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg", "title", "ix:header",
+             "object", "iframe", "select", "math"}
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+             "param", "source", "track", "wbr"}
+CELL_TAGS = {"td", "th"}
+MAX_COLSPAN = 50
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HTML_MARKERS = ("<html", "<!doctype html", "<body", "<?xml")
+_COMMON_TAGS = re.compile(r"<(?:p|div|br|table|tr|td|font|span|b|i|a)\b[^>]*>", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
+    """True when the text is an HTML page (or a fragment full of common tags)."""
     head = text[:5000].lower()
-    return "<html" in head or "<!doctype html" in head or "<document>" in head
+    if any(marker in head for marker in _HTML_MARKERS):
+        return True
+    return len(_COMMON_TAGS.findall(text[:20000])) >= 10
+
+
+def clean_text(text: str) -> str:
+    """Collapse whitespace (no-break spaces included) and drop invisible characters."""
+    return " ".join(text.translate(_INVISIBLE).replace("\xa0", " ").split())
+
+
+@dataclass
+class _Cell:
+    paragraphs: list[list[str]] = field(default_factory=lambda: [[]])
+    colspan: int = 1
+    rowspan: int = 1
+
+    def add(self, data: str) -> None:
+        self.paragraphs[-1].append(data)
+
+    def brk(self) -> None:
+        if self.paragraphs[-1]:
+            self.paragraphs.append([])
+
+    def texts(self) -> list[str]:
+        """The cell's paragraphs, cleaned, empty ones dropped."""
+        return [t for t in (clean_text("".join(p)) for p in self.paragraphs) if t]
+
+
+@dataclass
+class _Table:
+    index: int
+    items: list[list[_Cell] | tuple[Line, ...]] = field(default_factory=list)  # rows, sub-tables
+    row: list[_Cell] | None = None
+    cell: _Cell | None = None
+
+    def close_cell(self) -> None:
+        if self.cell is not None and self.row is not None:
+            self.row.append(self.cell)
+        self.cell = None
+
+    def close_row(self) -> None:
+        self.close_cell()
+        if self.row:
+            self.items.append(self.row)
+        self.row = None
+
+
+def _table_lines(table: _Table) -> list[Line]:
+    """Rows with cells, or plain lines when the table only lays out text."""
+    rows = [item for item in table.items if isinstance(item, list)]
+    is_grid = any(sum(1 for cell in row if cell.texts()) >= 2 for row in rows)
+    lines: list[Line] = []
+    carry: dict[int, list[int]] = {}  # column -> [rows still covered, width] of rowspan cells
+    for item in table.items:
+        if isinstance(item, tuple):
+            lines.extend(item)
+            continue
+        cells = item
+        if not is_grid:
+            lines.extend(Line(text) for cell in cells for text in cell.texts())
+            continue
+        values = _row_values(cells, carry)
+        if any(values):
+            text = " ".join(v for v in values if v)
+            lines.append(Line(text, 1, tuple(values), table.index))
+    return lines
+
+
+def _row_values(cells: list[_Cell], carry: dict[int, list[int]]) -> list[str]:
+    """Cell texts on the table grid: a colspan adds empty cells after the text, and columns
+    still covered by a rowspan cell from a row above get empty cells."""
+    values: list[str] = []
+
+    def fill_carried() -> None:
+        while len(values) in carry:
+            col = len(values)
+            values.extend([""] * carry[col][1])
+            carry[col][0] -= 1
+            if carry[col][0] <= 0:
+                del carry[col]
+
+    for cell in cells:
+        fill_carried()
+        if cell.rowspan > 1:
+            carry[len(values)] = [cell.rowspan - 1, cell.colspan]
+        values.append(" ".join(cell.texts()))
+        values.extend([""] * (cell.colspan - 1))
+    fill_carried()
+    return values
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    for key, value in attrs:
+        if key == name and value:
+            digits = re.match(r"\s*(\d+)", value)
+            if digits:
+                return max(1, min(MAX_COLSPAN, int(digits.group(1))))
+    return 1
+
+
+def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    for name, value in attrs:
+        if name == "style" and value and _HIDDEN_STYLE.search(value):
+            return True
+        if name == "hidden":
+            return True
+    return False
 
 
 class _Collector(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, first_table: int = 0) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[Line] = []
         self._buf: list[str] = []
-        self._skip = 0
-        self._table = -1
-        self._row: list[str] | None = None
-        self._cell: list[str] | None = None
+        self._pre = 0  # inside <pre>: line breaks and spaces are kept
+        self._skip: list[list[str | int]] = []  # [tag, nesting depth] of skipped elements
+        self._tables: list[_Table] = []
+        self._table_count = first_table
 
+    # -- skipping -------------------------------------------------------------------------
+    def _skipping(self, tag: str, start: bool) -> bool:
+        """Track skipped elements; True while inside one."""
+        if not self._skip:
+            return False
+        top = self._skip[-1]
+        if tag == top[0] and tag not in VOID_TAGS:
+            top[1] = int(top[1]) + (1 if start else -1)
+            if int(top[1]) == 0:
+                self._skip.pop()
+        return True
+
+    # -- parser callbacks -----------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIP_TAGS:
-            self._skip += 1
-        elif tag == "table":
-            self._flush()
-            self._table += 1
-        elif tag == "tr":
-            self._row = []
-        elif tag in {"td", "th"} and self._row is not None:
-            self._cell = []
+        if tag == "body":
+            self._skip.clear()  # an unclosed <head> ends here
+        if self._skipping(tag, True):
+            return
+        if tag in SKIP_TAGS or (tag not in VOID_TAGS and _is_hidden(attrs)):
+            if tag not in VOID_TAGS:
+                self._skip.append([tag, 1])
+            return
+        table = self._tables[-1] if self._tables else None
+        if tag == "table":
+            if table is None:
+                self._flush()
+            elif table.cell is not None:
+                table.cell.brk()
+            self._tables.append(_Table(self._table_count))
+            self._table_count += 1
+        elif tag == "tr" and table is not None:
+            table.close_row()
+            table.row = []
+        elif tag in CELL_TAGS and table is not None:
+            table.close_cell()
+            if table.row is None:
+                table.row = []
+            table.cell = _Cell(colspan=_span(attrs, "colspan"), rowspan=_span(attrs, "rowspan"))
         elif tag in BLOCK_TAGS:
-            self._flush()
+            self._break()
+            if tag == "pre":
+                self._pre += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_TAGS:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-        elif tag in {"td", "th"} and self._row is not None and self._cell is not None:
-            self._row.append(" ".join("".join(self._cell).split()))
-            self._cell = None
-        elif tag == "tr" and self._row is not None:
-            cells = tuple(self._row)
-            if any(cells):
-                text = " ".join(c for c in cells if c)
-                self.lines.append(Line(text, 1, cells, self._table))
-            self._row = None
+        if self._skipping(tag, False):
+            return
+        table = self._tables[-1] if self._tables else None
+        if tag == "table" and table is not None:
+            table.close_row()
+            self._tables.pop()
+            lines = _table_lines(table)
+            if self._tables:
+                outer = self._tables[-1]
+                if outer.cell is not None and not any(line.cells for line in lines):
+                    for line in lines:  # a layout table inside a cell: its text stays there
+                        outer.cell.add(line.text)
+                        outer.cell.brk()
+                else:
+                    outer.close_row()
+                    outer.items.append(tuple(lines))
+            else:
+                self.lines.extend(lines)
+        elif tag == "tr" and table is not None:
+            table.close_row()
+        elif tag in CELL_TAGS and table is not None:
+            table.close_cell()
         elif tag in BLOCK_TAGS:
-            self._flush()
+            self._break()
+            if tag == "pre":
+                self._pre = max(0, self._pre - 1)
 
     def handle_data(self, data: str) -> None:
         if self._skip:
             return
-        if self._cell is not None:
-            self._cell.append(data)
-        else:
+        table = self._tables[-1] if self._tables else None
+        if table is None:
             self._buf.append(data)
+        elif table.cell is not None:
+            table.cell.add(data)
+        elif data.strip():
+            # text inside a table but outside any cell: browsers show it before the table
+            self.lines.append(Line(clean_text(data)))
+
+    # -- output ---------------------------------------------------------------------------
+    def _break(self) -> None:
+        table = self._tables[-1] if self._tables else None
+        if table is None:
+            self._flush()
+        elif table.cell is not None:
+            table.cell.brk()
 
     def _flush(self) -> None:
-        text = " ".join("".join(self._buf).replace("\xa0", " ").split())
+        raw = "".join(self._buf)
         self._buf = []
+        if self._pre:  # preformatted text keeps its lines and column alignment
+            for part in raw.translate(_INVISIBLE).replace("\xa0", " ").splitlines():
+                if part.strip():
+                    self.lines.append(Line(part.rstrip().expandtabs(), 1))
+            return
+        text = clean_text(raw)
         if text:
             self.lines.append(Line(text, 1))
 
     def close(self) -> None:
         super().close()
+        while self._tables:  # unclosed tables at the end of the file
+            self.handle_endtag("table")
         self._flush()
 
 
-def read_html_text(text: str) -> list[Line]:
-    collector = _Collector()
-    collector.feed(re.sub(r"(?is)<!--.*?-->", " ", text))
+def read_html_text(text: str, first_table: int = 0) -> list[Line]:
+    """Convert an HTML document to lines; table indexes start at first_table."""
+    collector = _Collector(first_table)
+    collector.feed(re.sub(r"(?s)<!--.*?-->", " ", text))
     collector.close()
     return collector.lines

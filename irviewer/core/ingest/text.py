@@ -1,4 +1,4 @@
-"""Plain text and Markdown files: decode, and hand HTML-bearing text to the HTML reader."""
+"""Plain text and Markdown files: decode, and hand HTML and EDGAR text to their readers."""
 
 from __future__ import annotations
 
@@ -31,8 +31,14 @@ def read_text_file(path: Path, fmt: str) -> tuple[list[Line], str]:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ParseError("binary data, not text (wrong file extension?)")
     text = decode_bytes(data)
+    from irviewer.core.ingest.edgar import is_edgar_submission, read_edgar_text
     from irviewer.core.ingest.html import looks_like_html, read_html_text
 
+    if is_edgar_submission(text):
+        lines, any_html = read_edgar_text(text)
+        if not any(line.text.strip() for line in lines):
+            raise ParseError("no readable text in the EDGAR submission")
+        return lines, "html" if any_html else "text"
     if fmt == "html" or looks_like_html(text):
         return read_html_text(text), "html"
     if not text.strip():
