@@ -1,10 +1,236 @@
-"""Reflow printed lines into clean paragraphs and bullet items."""
+"""Reflow printed lines into clean paragraphs and bullet items.
+
+Hard line breaks (and blank lines) that fall inside a sentence are joined; words split at a
+line end are rejoined; bullets, whatever glyph they were printed (or misread) with, become
+paragraphs starting with '• '. Page furniture and financial tables are left out (body_lines).
+"""
 
 from __future__ import annotations
 
+import re
+
+from irviewer.core.extract.body_lines import BodyLine, body_lines
+from irviewer.core.extract.cleanup import merge_word_runs
+from irviewer.core.extract.headline import continues_title
 from irviewer.core.ingest.base import Line
+
+BULLET = "• "
+_GLYPH = r"[•▪◦●○■□◆►➢✓·§*\uf0b7\uf0a7]"
+_BULLET_START = re.compile(rf"^\s*(?:{_GLYPH}\s*|-{{1,2}}\s+|[–—]\s+|\.\s+(?=[A-Z\"“(]))")
+_OCR_BULLET = re.compile(r"^\s*(?P<glyph>[1il])\s+(?=(?P<word>[A-Za-z\"“(][\w’']*))")
+_LIST_ITEM = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+\S|[☐☒☑])")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){1,3}|\b(?:vs|approx|incl|Inc|Co|Corp|Ltd|No|etc|Jr|Sr|Dr|Mr|Ms|St)\.)$"
+)
+_FOOTNOTE_START = re.compile(r"^\d{1,2}\s+[A-Z][a-z]")
+_TERMINAL = re.compile(r"[.!?][\"”’')\]]*$")
+_LEAD_IN = re.compile(r":[\"”’]*$")
+_HYPHEN_END = re.compile(r"(?P<head>[A-Za-z0-9]+)-$")
+_SUFFIXES = (
+    "tion",
+    "tions",
+    "sion",
+    "sions",
+    "ment",
+    "ments",
+    "ness",
+    "ity",
+    "ities",
+    "ance",
+    "ence",
+    "ances",
+    "ences",
+    "ally",
+    "ing",
+    "ings",
+    "ings.",
+    "ized",
+    "ize",
+    "izes",
+    "ation",
+    "ations",
+    "ative",
+    "able",
+    "ible",
+    "ous",
+    "ful",
+    "less",
+    "ure",
+    "ures",
+    "ted",
+    "ly",
+)
+_FUNCTION = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+    "its",
+    "their",
+    "our",
+    "that",
+    "which",
+    "who",
+    "is",
+    "are",
+    "was",
+}
+_CONTACT = re.compile(r"\S@\S|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
+_UNITS = {"million", "billion", "thousand", "percent", "per", "year", "years", "month", "months"}
+BLOCK_LENGTH = 220  # longer lines are whole blocks (HTML paragraphs), not wrapped lines
+
+
+def _ocr_bullet_glyphs(lines: list[BodyLine]) -> set[str]:
+    """'1' and 'l' open bullet items when many lines start with them and few with '2'."""
+    counts = {"1": 0, "2": 0, "l": 0}
+    for line in lines:
+        match = re.match(r"^\s*([12l])\s+[A-Z\"“(]", line.text)
+        if match:
+            counts[match.group(1)] += 1
+    glyphs = {"i"}
+    if counts["1"] >= 2 and counts["2"] * 3 <= counts["1"]:
+        glyphs.add("1")
+    if counts["l"] >= 2:
+        glyphs.add("l")
+    return glyphs
+
+
+def _split_bullet(text: str, ocr_glyphs: set[str]) -> tuple[bool, str]:
+    match = _BULLET_START.match(text)
+    if match and text[match.end() :].strip():
+        return True, text[match.end() :].strip()
+    match = _OCR_BULLET.match(text)
+    if (
+        match
+        and match["glyph"] in ocr_glyphs
+        and match["word"].lower() not in _UNITS
+        and (match["word"][:1].isupper() or match["glyph"] != "i")
+    ):
+        return True, text[match.end() :].strip()
+    return False, text.strip()
+
+
+def _width(lines: list[BodyLine]) -> int:
+    lengths = sorted(len(line.text) for line in lines if len(line.text.split()) >= 6)
+    if not lengths:
+        return 80
+    return max(40, lengths[int(0.9 * (len(lengths) - 1))])
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _FUNCTION]
+    long_words = [w for w in words if len(w) >= 4]
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+def _joins(prev: str, nxt: str, blank: bool, width: int) -> bool:
+    """Whether nxt continues the sentence or paragraph whose last printed line is prev."""
+    if _LIST_ITEM.match(nxt) or _CONTACT.search(prev) or _CONTACT.search(nxt):
+        return False
+    if prev.lower() in _FUNCTION or nxt.lower() in _FUNCTION:
+        return False  # a lone 'or' between two contact blocks
+    if re.search(r"\s[–—]$", prev):
+        return False  # '– Sub-headline wrapped in dashes –'
+    last = prev.split()[-1] if prev.split() else ""
+    if _FOOTNOTE_START.match(nxt) and last.lower() not in _FUNCTION and not prev.endswith(","):
+        return False
+    starts_lower = nxt[:1].islower()
+    if _TERMINAL.search(prev) or _LEAD_IN.search(prev):
+        if blank or len(prev) >= BLOCK_LENGTH:
+            return False
+        if starts_lower:
+            return bool(_ABBREVIATION_END.search(prev))
+        return len(prev) >= 0.85 * width
+    if _HYPHEN_END.search(prev) and nxt[:1].isalpha() and not prev.startswith("-"):
+        return True
+    if starts_lower or last.lower() in _FUNCTION or prev.endswith((",", "&")):
+        return True
+    if blank:
+        # a long line cut mid-sentence: '... which adversely affect' / 'ImmunoGen's ability'
+        return len(prev.split()) >= 8 and last.isalpha() and last.islower()
+    if len(prev) >= BLOCK_LENGTH:
+        return False
+    if _is_title_case(prev):
+        return continues_title(prev, nxt, width) or len(prev) >= 0.85 * width
+    return len(prev) >= 0.6 * width
+
+
+def _dehyphenate(prev: str, nxt: str, vocabulary: str) -> str:
+    """Join a word split at a line end, keeping real hyphens ('DNA-alkylating', 'six-month')."""
+    match = _HYPHEN_END.search(prev)
+    assert match is not None
+    head = match["head"]
+    tail = re.match(r"[A-Za-z]+", nxt)
+    if not tail or head[-1].isupper() or head[-1].isdigit() or nxt[:1].isupper():
+        return prev + nxt
+    tail_word = tail.group(0)
+    joined = (head + tail_word).lower()
+    hyphenated = f"{head}-{tail_word}".lower()
+    if hyphenated in vocabulary:
+        return prev + nxt
+    if re.search(rf"\b{re.escape(joined)}\b", vocabulary) or tail_word.lower() in _SUFFIXES:
+        return prev[:-1] + nxt
+    return prev + nxt
+
+
+def _tidy(text: str) -> str:
+    """Footnote markers out of words, spacing collapsed."""
+    text = re.sub(r"\b([a-z]{3,})\d{1,2}(?=[\s,.;:)]|$)", r"\1", text)
+    text = re.sub(r"([a-z][.,;:])\d{1,2}(?=\s|$)", r"\1", text)
+    text = re.sub(r"([a-z])\.\?(?=\s|$)", r"\1.", text)
+    text = re.sub(r"(?<=[A-Za-z])\(\d{1,2}\)", "", text)
+    return " ".join(text.split())
+
+
+def _merge_runs(lines: list[BodyLine]) -> list[BodyLine]:
+    """Rejoin text a PDF printed one word per line."""
+    merged = merge_word_runs([line.text for line in lines])
+    return [BodyLine(text, lines[index].page) for text, index in merged]
 
 
 def build_body(lines: list[Line]) -> str:
     """Paragraphs separated by blank lines; bullet items start with '• '."""
-    return "\n".join(line.text for line in lines)
+    kept = _merge_runs(body_lines(lines))
+    ocr_glyphs = _ocr_bullet_glyphs(kept)
+    width = _width(kept)
+    vocabulary = " ".join(line.text for line in kept).lower()
+    paragraphs: list[tuple[bool, str]] = []
+    current: str | None = None
+    last_line = ""
+    bullet = False
+    blank = False
+    for line in kept:
+        if not line.text:
+            blank = True
+            continue
+        is_item, text = _split_bullet(line.text, ocr_glyphs)
+        if current is not None and not is_item and _joins(last_line, text, blank, width):
+            if _HYPHEN_END.search(current) and text[:1].isalpha():
+                current = _dehyphenate(current, text, vocabulary)
+            else:
+                current = f"{current} {text}"
+        else:
+            if current is not None:
+                paragraphs.append((bullet, current))
+            current, bullet = text, is_item
+        last_line = line.text
+        blank = False
+    if current is not None:
+        paragraphs.append((bullet, current))
+    out = []
+    for is_item, text in paragraphs:
+        text = _tidy(text)
+        if text:
+            out.append(BULLET + text if is_item else text)
+    return "\n\n".join(out)

@@ -1,0 +1,267 @@
+"""Body reflow: joined lines, de-hyphenation, bullets, furniture and tables left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from irviewer.core.extract.paragraphs import build_body
+from irviewer.core.extract.release import find_release
+from irviewer.core.ingest import read_document
+from irviewer.core.ingest.base import Line
+
+
+def _body(texts: list[str], page: int = 1) -> list[str]:
+    return build_body([Line(t, page) for t in texts]).split("\n\n")
+
+
+def test_hard_wrapped_lines_join_and_short_last_line_ends_the_paragraph() -> None:
+    paras = _body(
+        [
+            "The company reported revenue growth across every region in the quarter, driven by",
+            "strong demand for its products and the benefit of pricing actions taken early in the",
+            "year.",
+            "A second paragraph begins here and runs on for a while so that it is printed at full",
+            "width before it ends.",
+        ]
+    )
+    assert paras == [
+        "The company reported revenue growth across every region in the quarter, driven by "
+        "strong demand for its products and the benefit of pricing actions taken early in the "
+        "year.",
+        "A second paragraph begins here and runs on for a while so that it is printed at full "
+        "width before it ends.",
+    ]
+
+
+def test_blank_line_inside_a_sentence_is_joined() -> None:
+    paras = _body(
+        [
+            "This press release includes forward-looking statements based on current expectations.",
+            "These statements",
+            "",
+            "include, but are not limited to, statements about revenue.",
+            "",
+            "Next paragraph.",
+        ]
+    )
+    assert paras[0].endswith(
+        "These statements include, but are not limited to, statements about revenue."
+    )
+    assert paras[1] == "Next paragraph."
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("the continued develop-", "ment of its products.", "develop" + "ment"),
+        ("using its potent DNA-", "alkylating payloads.", "DNA-alkylating"),
+        ("for the six-", "month period ended.", "six-month"),
+        ("Co-", "Commercialize the product.", "Co-Commercialize"),
+    ],
+)
+def test_dehyphenation_keeps_real_hyphens(first: str, second: str, joined: str) -> None:
+    filler = "The company said that work on its programs moved forward in the period as planned, "
+    (para,) = _body([filler + first, second])
+    assert joined in para
+    assert f"{joined} " in para or para.endswith(joined + ".")
+
+
+def test_ocr_bullets_become_bullet_items() -> None:
+    paras = _body(
+        [
+            "Recent highlights include:",
+            "1 First patient dosed in the pivotal trial of the lead drug in platinum-resistant",
+            "",
+            "ovarian cancer (January 2017);",
+            "1 Presentation of:",
+            "i Expanded data from the biopsy cohort at the annual meeting (March 2017);",
+            ". Preliminary evidence of activity seen in the dose-finding portion of the trial.",
+            "- Act with honesty and integrity.",
+            "§ Comply with all rules.",
+        ]
+    )
+    assert paras == [
+        "Recent highlights include:",
+        "• First patient dosed in the pivotal trial of the lead drug in platinum-resistant"
+        " ovarian cancer (January 2017);",
+        "• Presentation of:",
+        "• Expanded data from the biopsy cohort at the annual meeting (March 2017);",
+        "• Preliminary evidence of activity seen in the dose-finding portion of the trial.",
+        "• Act with honesty and integrity.",
+        "• Comply with all rules.",
+    ]
+
+
+def test_numbered_footnotes_are_not_bullets() -> None:
+    paras = _body(
+        [
+            "1 Non-GAAP financial measure; refer to the reconciliations.",
+            "2 Excludes the impact of translational currency.",
+        ]
+    )
+    assert paras == [
+        "1 Non-GAAP financial measure; refer to the reconciliations.",
+        "2 Excludes the impact of translational currency.",
+    ]
+
+
+def test_footnote_markers_leave_words() -> None:
+    (para,) = _body(
+        [
+            "All patients scored strongly positive1 for the target, as seen in 85% of"
+            " cases of ovarian cancer.3 Revenue(1) rose."
+        ]
+    )
+    assert para == (
+        "All patients scored strongly positive for the target, as seen in 85% of cases"
+        " of ovarian cancer. Revenue rose."
+    )
+
+
+def test_markdown_markers_are_stripped() -> None:
+    paras = _body(
+        [
+            "## July 11, 2012",
+            "",
+            "**Acme Announces Results**",
+            "",
+            "[Acme, Inc.](http://www.acme.example) (Nasdaq: ACME) today announced results.",
+        ]
+    )
+    assert paras == [
+        "July 11, 2012",
+        "Acme Announces Results",
+        "Acme, Inc. (Nasdaq: ACME) today announced results.",
+    ]
+
+
+def test_page_furniture_is_dropped() -> None:
+    words = [
+        "alpha",
+        "bravo",
+        "charlie",
+        "delta",
+        "echo",
+        "foxtrot",
+        "golf",
+        "hotel",
+        "india",
+        "juliet",
+        "kilo",
+        "lima",
+        "mike",
+    ]
+    lines = []
+    for page in range(1, 5):
+        lines.append(Line("Acme Corporation Second Quarter 2026 Results", page))
+        lines += [
+            Line(f"The {w} item on this page is printed as a sentence of its own.", page)
+            for w in words[4 * page - 4 : 4 * page]
+        ]
+        lines.append(Line(f"Page {page} of 4", page))
+    lines.insert(0, Line("8/14/26, 10:24 AM Acme Reports Results", 1))
+    lines.append(Line("https://www.acme.example/news/acme-reports-results 4/4", 4))
+    lines.append(Line("- 5 -", 4))
+    body = build_body(lines)
+    assert "Page" not in body and "10:24" not in body and "https" not in body
+    assert "Second Quarter 2026 Results" not in body
+    assert body.count("printed as a sentence") == 13
+    assert "- 5 -" not in body
+
+
+def test_financial_table_lines_are_omitted() -> None:
+    paras = _body(
+        [
+            "Revenue rose 10% in the quarter.",
+            "",
+            "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS",
+            "Revenues:",
+            "License fees",
+            "Royalty revenue",
+            "2016 2015",
+            "$ 5,076 $ 10,692",
+            "6,710 6,291",
+            "1,427 848",
+            "",
+            "About Acme",
+            "Acme makes widgets.",
+        ]
+    )
+    assert paras == ["Revenue rose 10% in the quarter.", "About Acme", "Acme makes widgets."]
+
+
+def test_html_numeric_table_rows_are_omitted_and_layout_rows_kept() -> None:
+    lines = [
+        Line("Acme reported results today."),
+        Line("Revenue 1,200 1,100", cells=("Revenue", "1,200", "1,100"), table=0),
+        Line("Net income 300 250", cells=("Net income", "300", "250"), table=0),
+        Line("Total assets 9,000 8,000", cells=("Total assets", "9,000", "8,000"), table=0),
+        Line("Contact Jane Roe", cells=("Contact", "Jane Roe"), table=1),
+    ]
+    assert build_body(lines).split("\n\n") == ["Acme reported results today.", "Contact Jane Roe"]
+
+
+def test_contact_lines_stay_apart() -> None:
+    paras = _body(
+        [
+            "For Investors",
+            "Acme, Inc.",
+            "Jane Roe, 781-555-0100",
+            "jane.roe@acme.example",
+            "",
+            "or",
+            "",
+            "For Media",
+            "John Doe, 212-555-0100",
+        ]
+    )
+    assert paras == [
+        "For Investors",
+        "Acme, Inc.",
+        "Jane Roe, 781-555-0100",
+        "jane.roe@acme.example",
+        "or",
+        "For Media",
+        "John Doe, 212-555-0100",
+    ]
+
+
+@pytest.fixture(scope="module")
+def seed_003_body(seed_path) -> str:
+    raw = read_document(seed_path("003"))
+    start, end = find_release(raw.lines)
+    return build_body(raw.lines[start:end])
+
+
+def test_seed_003_bullet_reflowed_into_one_item(seed_003_body: str) -> None:
+    items = [p for p in seed_003_body.split("\n\n") if p.startswith("• First patient dosed")]
+    assert len(items) == 1
+    assert items[0].endswith("platinum-resistant ovarian cancer (January 2017);")
+
+
+def test_seed_003_has_no_misread_bullets_left(seed_003_body: str) -> None:
+    paras = seed_003_body.split("\n\n")
+    assert not [p for p in paras if p.startswith(("1 ", "i "))]
+    assert sum(p.startswith("• ") for p in paras) >= 15
+
+
+def test_seed_003_keeps_real_hyphens(seed_003_body: str) -> None:
+    assert "DNA-alkylating" in seed_003_body
+    assert "six-month period" in seed_003_body
+
+
+def test_seed_003_financial_tables_left_out(seed_003_body: str) -> None:
+    assert "$ 159,964" not in seed_003_body
+    assert "(152,850)" not in seed_003_body
+
+
+def test_corpus_bodies_have_no_print_headers(corpus_dir: Path) -> None:
+    for doc_id in ("09", "16"):
+        (path,) = sorted((corpus_dir / "files").glob(f"{doc_id}_*"))
+        raw = read_document(path)
+        start, end = find_release(raw.lines)
+        body = build_body(raw.lines[start:end])
+        assert ", 10:" not in body and " AM " not in body.split("\n\n")[1]
+        assert not [p for p in body.split("\n\n") if p.startswith("https://")]
