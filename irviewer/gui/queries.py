@@ -1,0 +1,117 @@
+"""Work that runs on a pool thread: each call opens its own Store on the library file.
+
+SQLite connections belong to one thread, and the library is in WAL mode, so a worker's reads
+never block the GUI thread's connection. Nothing here touches Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from irviewer.gui.models.timeline import SearchRow
+
+SEARCH_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class LoadedRelease:
+    """A release loaded for the reader, with the terms to highlight."""
+
+    release_id: int
+    stored: Any  # StoredRelease | None (None: deleted meanwhile)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    terms: list[str]
+    rows: list[SearchRow]
+    limited: bool  # True when there may be more hits than SEARCH_LIMIT
+
+
+def _open(path: Path) -> Any:
+    from irviewer.core.store import Store
+
+    return Store.open(path)
+
+
+def load_release(path: Path, release_id: int) -> LoadedRelease:
+    with _open(path) as store:
+        return LoadedRelease(release_id, store.get(release_id))
+
+
+SKIPPED = None  # a page load that was no longer wanted when its turn came
+
+
+def load_page(
+    path: Path,
+    page_no: int,
+    page_size: int,
+    kinds: Sequence[str] | None,
+    company: str | None,
+    wanted: Callable[[], bool],
+) -> list[Any] | None:
+    """One page of timeline rows; SKIPPED when the view no longer needs it."""
+    if not wanted():
+        return SKIPPED
+    with _open(path) as store:
+        return store.summaries(page_no * page_size, page_size, kinds, company)
+
+
+def find_position(
+    path: Path, release_id: int, kinds: Sequence[str] | None, company: str | None
+) -> int | None:
+    """Where a release sits in the (filtered) timeline, or None when it is not listed."""
+    with _open(path) as store:
+        position = getattr(store, "position", None)
+        if position is not None:  # a store that can answer directly
+            return position(release_id, kinds=kinds, company=company)
+        try:
+            return store.ids(kinds, company).index(release_id)
+        except ValueError:
+            return None
+
+
+def run_search(
+    path: Path,
+    query: str,
+    kinds: Sequence[str] | None,
+    company: str | None,
+    limit: int = SEARCH_LIMIT,
+) -> SearchResult:
+    from irviewer.core.store.search import search_terms
+
+    rows: list[SearchRow] = []
+    with _open(path) as store:
+        hits = store.search(query, limit=limit, kinds=kinds, company=company)
+        for hit in hits:
+            summary = store.summary(hit.id)
+            if summary is not None:
+                rows.append(SearchRow(summary, hit.rank, hit.snippet))
+    return SearchResult(query, search_terms(query), rows, len(hits) >= limit)
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    done: int
+    total: int
+    name: str
+
+
+def run_import(
+    path: Path,
+    sources: Sequence[Path],
+    cancelled: Callable[[], bool],
+    progress: Callable[[ImportProgress], None],
+) -> Any:
+    """Import files and folders into the library at ``path``; returns the ImportReport."""
+    from irviewer.core.importer import import_paths
+
+    def report(done: int, total: int, current: Path | None) -> None:
+        progress(ImportProgress(done, total, current.name if current else ""))
+
+    with _open(path) as store:
+        return import_paths(store, list(sources), progress=report, cancelled=cancelled)
