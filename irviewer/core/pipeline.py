@@ -28,7 +28,7 @@ def parse_raw(raw: RawDocument) -> Document:
         kind=meta.kind,
         contacts=extract_contacts(release, meta.company),
         tables=extract_tables(raw, release),
-        body=build_body(release),
+        body=build_body(release, meta),
         pages=raw.pages,
     )
 

@@ -423,3 +423,150 @@ def test_letterhead_above_the_headline_is_the_fallback_company() -> None:
     assert meta.company == "ACME WIDGETS, INC."
     assert meta.date is None
     assert meta.kind == "governance"
+
+
+# -- title blocks (held-out failures on a synthetic archive) ------------------------------------
+
+
+def test_headline_wrapped_after_a_colon_with_indented_subheadlines() -> None:
+    meta = _meta(
+        [
+            "March 2, 2031",
+            "",
+            "Zephyr Biologics Announces CEO Transition:",
+            "Ada Quill, M.D., to Succeed Bram Otter, Ph.D.",
+            "",
+            "  Dr. Otter to retire as CEO effective May 1, 2031 and to stay on",
+            "  the Board as Chair",
+            "",
+            "  Preliminary year-end cash of approximately $81.5 million",
+            "",
+            "BOSTON, Mass., March 2, 2031 -- Zephyr Biologics, Inc. (Nasdaq: ZPHB) today announced"
+            " a leadership change.",
+        ]
+    )
+    assert meta.headline == (
+        "Zephyr Biologics Announces CEO Transition: Ada Quill, M.D., to Succeed Bram Otter, Ph.D."
+    )
+    assert meta.subheadlines == [
+        "Dr. Otter to retire as CEO effective May 1, 2031 and to stay on the Board as Chair",
+        "Preliminary year-end cash of approximately $81.5 million",
+    ]
+    assert meta.kind == "governance"
+    assert meta.date == "2031-03-02"
+
+
+def test_colon_line_followed_by_bullets_is_not_a_headline_start() -> None:
+    meta = _meta(
+        [
+            "Acme Widget Sales Update for Investors:",
+            "• Revenue of $10 million rose on strong demand",
+            "• Margin up",
+            "DENVER, Nov. 3, 2031 /PRNewswire/ -- Acme Inc. (NYSE: ACME) today reported results.",
+        ]
+    )
+    assert meta.headline == ""
+    assert meta.subheadlines == []
+
+
+def test_earnings_headline_wrapped_before_financial_results_line() -> None:
+    meta = _meta(
+        [
+            "ACME ROBOTICS",
+            "FOR IMMEDIATE RELEASE",
+            "May 6, 2031",
+            "Acme Robotics Reports Fourth Quarter and Full Year 2030",
+            "Financial Results and Recent Business Highlights",
+            "Gadget platform shipped to first customers",
+            "Cash runway extended into 2033",
+            "AUSTIN, Texas, May 6, 2031 -- Acme Robotics, Inc. (Nasdaq: ACRB) today reported"
+            " financial results for the fourth quarter.",
+        ]
+    )
+    assert meta.headline == (
+        "Acme Robotics Reports Fourth Quarter and Full Year 2030 Financial Results and Recent"
+        " Business Highlights"
+    )
+    assert meta.subheadlines == [
+        "Gadget platform shipped to first customers",
+        "Cash runway extended into 2033",
+    ]
+    assert meta.kind == "earnings"
+
+
+def test_subheadline_wrap_opening_with_a_parenthesis_and_one_ending_with_a_date() -> None:
+    meta = _meta(
+        [
+            "ACME THERAPEUTICS' PHASE 3 TRIAL OF WIDGETOL MEETS PRIMARY ENDPOINT",
+            "",
+            "  Widgetol reduced relapses by 40% versus placebo",
+            "  (p<0.001)",
+            "",
+            "  Regulatory decision expected by June 30, 2032",
+            "",
+            "DENVER, Colo., Jan. 5, 2032 -- Acme Therapeutics, Inc. (Nasdaq: ACTX) today announced"
+            " topline results.",
+        ]
+    )
+    assert meta.subheadlines == [
+        "Widgetol reduced relapses by 40% versus placebo (p<0.001)",
+        "Regulatory decision expected by June 30, 2032",
+    ]
+    assert meta.kind == "clinical"
+
+
+def test_markdown_italic_subheadline_kept_and_dash_list_items_are_not_subheadlines() -> None:
+    meta = _meta(
+        [
+            "April 4, 2031",
+            "",
+            "# Acme Therapeutics Announces Positive Results from Phase 2 Study of Widgetol",
+            "",
+            "*Widgetol cut symptom scores by 35% over 12 weeks (p=0.002)*",
+            "",
+            "- Both doses met the primary endpoint",
+            "- Widgetol was well tolerated",
+            "",
+            "**DENVER, Colo., April 4, 2031** -- Acme Therapeutics, Inc. (Nasdaq: ACTX) today"
+            " announced results.",
+        ]
+    )
+    assert meta.headline == (
+        "Acme Therapeutics Announces Positive Results from Phase 2 Study of Widgetol"
+    )
+    assert meta.subheadlines == ["Widgetol cut symptom scores by 35% over 12 weeks (p=0.002)"]
+    assert meta.date == "2031-04-04"
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        ("ACME RECEIVES FDA BREAKTHROUGH THERAPY DESIGNATION FOR WIDGETOL", "product"),
+        ("FDA Accepts Acme's New Drug Application for Widgetol and Grants Priority Review", "product"),
+        ("Acme Submits Biologics License Application to FDA for Zumab", "product"),
+        ("Acme Receives European Commission Approval of Zumab for Adults with Asthma", "product"),
+        ("Acme Receives 510(k) Clearance for Its Cardiac Monitor", "product"),
+        ("Acme Announces Commercial Availability of Widgetol in Europe", "product"),
+        ("Acme Announces FDA Clearance of IND Application for ABC-123", "clinical"),
+        ("Acme Completes Enrollment in Phase 3 Study of Widgetol", "clinical"),
+        ("Acme Announces CEO Transition", "governance"),
+        ("Chief Financial Officer Jane Roe to Retire; Board Names John Doe Successor", "governance"),
+        ("Acme Announces Retirement of President and CEO Jane Roe", "governance"),
+        ("Jane Roe Succeeds John Doe as Chief Executive Officer of Acme", "governance"),
+        ("Acme Declares Quarterly Cash Dividend", "corporate"),
+        ("Acme Announces Two-for-One Stock Split", "corporate"),
+        ("Acme Board Authorizes New Share Repurchase Program", "corporate"),
+        ("Acme to Retire $500 Million of Notes", "other"),
+        ("Acme Reports Second Quarter 2031 Results and FDA Approval of Widgetol", "earnings"),
+    ],
+)
+def test_kind_of_regulatory_leadership_and_capital_news(headline: str, kind: str) -> None:
+    assert classify_text(headline) == kind
+
+
+def test_planned_filing_in_the_lead_does_not_make_trial_news_regulatory() -> None:
+    lead = (
+        "today announced topline results from its Phase 3 trial; the company plans to submit"
+        " an NDA to the FDA next year"
+    )
+    assert classify_text("Acme Shares an Update", lead) == "clinical"

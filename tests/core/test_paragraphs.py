@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from irviewer.core.extract.metadata import extract_metadata
 from irviewer.core.extract.paragraphs import build_body
 from irviewer.core.extract.release import find_release
 from irviewer.core.ingest import read_document
 from irviewer.core.ingest.base import Line
+from irviewer.core.pipeline import parse_file
 
 
 def _body(texts: list[str], page: int = 1) -> list[str]:
@@ -265,3 +267,154 @@ def test_corpus_bodies_have_no_print_headers(corpus_dir: Path) -> None:
         body = build_body(raw.lines[start:end])
         assert ", 10:" not in body and " AM " not in body.split("\n\n")[1]
         assert not [p for p in body.split("\n\n") if p.startswith("https://")]
+
+
+# -- the title block is left out when the metadata is given ------------------------------------
+
+TITLE_BLOCK = [
+    "ACME",
+    "ROBOTICS",
+    "FOR IMMEDIATE RELEASE",
+    "May 6, 2031",
+    "Acme Robotics Reports First Quarter 2031 Financial Results",
+    "and Provides Business Update",
+    "Gadget platform shipped to its first customers",
+    "AUSTIN, Texas, May 6, 2031 -- Acme Robotics, Inc. (Nasdaq: ACRB), a maker of warehouse",
+    "robots, today reported financial results for the first quarter ended March 31, 2031.",
+    "",
+    "Revenue grew on the strength of new orders.",
+]
+
+
+def _meta_body(texts: list[str]) -> list[str]:
+    lines = [Line(t) for t in texts]
+    start, end = find_release(lines)
+    meta = extract_metadata(lines, start, end)
+    return build_body(lines[start:end], meta).split("\n\n")
+
+
+def test_body_with_metadata_starts_at_the_dateline_paragraph() -> None:
+    paras = _meta_body(TITLE_BLOCK)
+    assert paras == [
+        "AUSTIN, Texas, May 6, 2031 -- Acme Robotics, Inc. (Nasdaq: ACRB), a maker of warehouse "
+        "robots, today reported financial results for the first quarter ended March 31, 2031.",
+        "Revenue grew on the strength of new orders.",
+    ]
+
+
+def test_body_without_metadata_keeps_the_title_block() -> None:
+    paras = _body(TITLE_BLOCK)
+    assert paras[0] == "ACME"
+    assert "May 6, 2031" in paras
+    assert any("Acme Robotics Reports First Quarter 2031 Financial Results" in p for p in paras)
+    assert paras[-1] == "Revenue grew on the strength of new orders."
+
+
+def test_dateline_is_never_joined_to_the_line_above() -> None:
+    paras = _body(
+        [
+            "Gadget platform shipped to its first customers",
+            "AUSTIN, Texas, May 6, 2031 -- Acme Robotics, Inc. (Nasdaq: ACRB) today reported",
+            "results.",
+        ]
+    )
+    assert paras == [
+        "Gadget platform shipped to its first customers",
+        "AUSTIN, Texas, May 6, 2031 -- Acme Robotics, Inc. (Nasdaq: ACRB) today reported "
+        "results.",
+    ]
+
+
+def test_contact_block_above_the_headline_stays_in_the_body() -> None:
+    paras = _meta_body(
+        [
+            "Investor Contact",
+            "Jane Roe",
+            "ir@acme.example",
+            "FOR IMMEDIATE RELEASE",
+            "Acme Robotics Signs Supply Agreement with Widget Works",
+            "AUSTIN, Texas, May 6, 2031 -- Acme Robotics, Inc. (Nasdaq: ACRB) today announced a",
+            "multi-year supply agreement.",
+        ]
+    )
+    assert paras == [
+        "Investor Contact",
+        "Jane Roe",
+        "ir@acme.example",
+        "AUSTIN, Texas, May 6, 2031 -- Acme Robotics, Inc. (Nasdaq: ACRB) today announced a "
+        "multi-year supply agreement.",
+    ]
+
+
+def test_markdown_italic_line_loses_its_marks() -> None:
+    assert _body(["*A sub-headline set in italics*"]) == ["A sub-headline set in italics"]
+
+
+# -- Markdown pipe tables ----------------------------------------------------------------------
+
+
+def test_pipe_table_without_numbers_is_read_as_one_line_per_row() -> None:
+    paras = _body(
+        [
+            "## Study design",
+            "",
+            "| Design | Randomized, double-blind |",
+            "| --- | --- |",
+            "| Duration | Fifty-two weeks |",
+            "| Sites | About forty sites in nine countries |",
+            "",
+            "Enrollment is expected to finish next year.",
+        ]
+    )
+    assert paras == [
+        "Study design",
+        "Design — Randomized, double-blind",
+        "Duration — Fifty-two weeks",
+        "Sites — About forty sites in nine countries",
+        "Enrollment is expected to finish next year.",
+    ]
+
+
+def test_financial_pipe_table_is_left_out_of_the_body() -> None:
+    paras = _body(
+        [
+            "## Results at week 12",
+            "",
+            "| Endpoint | Drug (n=40) | Placebo (n=41) |",
+            "| --- | ---: | ---: |",
+            "| Change in score | -7.5 | -2.0 |",
+            "| Responders | 45% | 20% |",
+            "",
+            "The difference was significant.",
+        ]
+    )
+    assert paras == ["Results at week 12", "The difference was significant."]
+    assert not any("|" in p for p in paras)
+
+
+def test_parsed_markdown_release_body_has_no_title_block_or_pipes(tmp_path: Path) -> None:
+    path = tmp_path / "release.md"
+    path.write_text(
+        "June 1, 2031\n\n"
+        "# Acme Therapeutics Presents Phase 2 Results for Widgetol\n\n"
+        "*Widgetol improved lung function over 24 weeks*\n\n"
+        "**DENVER, Colo., June 1, 2031** -- Acme Therapeutics, Inc. (Nasdaq: ACTX) today"
+        " presented results from a Phase 2 trial.\n\n"
+        "## Key results\n\n"
+        "| Endpoint | Widgetol | Placebo |\n| --- | ---: | ---: |\n"
+        "| Change in FVC (mL) | -10 | -80 |\n| Discontinuations | 3.0% | 5.5% |\n\n"
+        "The difference was significant.\n",
+        encoding="utf-8",
+    )
+    doc = parse_file(path)
+    assert doc.headline == "Acme Therapeutics Presents Phase 2 Results for Widgetol"
+    assert doc.subheadlines == ["Widgetol improved lung function over 24 weeks"]
+    assert doc.body.split("\n\n") == [
+        "DENVER, Colo., June 1, 2031 -- Acme Therapeutics, Inc. (Nasdaq: ACTX) today presented "
+        "results from a Phase 2 trial.",
+        "Key results",
+        "The difference was significant.",
+    ]
+    [table] = doc.tables
+    assert table.title == "Key results"
+    assert table.rows == [["Change in FVC (mL)", "-10", "-80"], ["Discontinuations", "3.0%", "5.5%"]]

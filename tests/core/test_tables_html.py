@@ -150,3 +150,29 @@ def test_footnote_mark_cells_and_rowspan_header():
         ["", "Nov. 02, 2031", "Aug. 03, 2031"],
     ]
     assert table.rows == [["Sales", "$ 1,443", "$ 1,480"], ["Charges", "64", "927"]]
+
+
+# Title and units printed on one caption line above the table.
+ONE_LINE_CAPTION = """
+<p>Condensed Consolidated Statements of Operations (unaudited) (in thousands, except per share
+amounts)</p>
+<table>
+<tr><td></td><td>2031</td><td>2030</td></tr>
+<tr><td>Revenue</td><td>$</td><td>1,200</td><td>$</td><td>900</td></tr>
+<tr><td>Net loss</td><td></td><td>(300)</td><td></td><td>(450)</td></tr>
+<tr><td>Net loss per share</td><td>$</td><td>(0.12)</td><td>$</td><td>(0.20)</td></tr>
+</table>
+<p>Balance Sheet Data (in millions)</p>
+<table>
+<tr><td>Cash</td><td>41.5</td><td>35.0</td></tr>
+<tr><td>Total assets</td><td>80.2</td><td>71.9</td></tr>
+</table>
+"""
+
+
+def test_units_on_the_title_line_go_to_units_and_unaudited_stays_in_the_title():
+    first, second = extract_html_tables(read_html_text(ONE_LINE_CAPTION))
+    assert first.title == "Condensed Consolidated Statements of Operations (unaudited)"
+    assert first.units == "in thousands, except per share amounts"
+    assert second.title == "Balance Sheet Data"
+    assert second.units == "in millions"

@@ -356,3 +356,59 @@ ________________________________________________________________________________
 
 def test_numbered_form_items_with_amounts_are_not_a_table():
     assert extract_text_tables(lines_of(NUMBERED_FORM)) == []
+
+
+PIPE_TABLES = """
+Acme presented results at the annual meeting of the society.
+
+## Key results at week 12
+
+| Endpoint | Widgetol (n=40) | Placebo (n=41) |
+| --- | ---: | ---: |
+| Change in score | -7.5 | -2.0 |
+| **Responders** | 45% | 20% |
+| Serious adverse events | 2.5% | — |
+
+## Study design
+
+| Design | Randomized, double-blind |
+| --- | --- |
+| Duration | 52 weeks |
+| Sites | About 40 sites |
+"""
+
+
+def test_markdown_pipe_table_with_numbers_is_a_table_titled_by_its_heading():
+    [table] = extract_text_tables(lines_of(PIPE_TABLES))
+    assert table.title == "Key results at week 12"
+    assert table.units is None
+    assert table.header_rows == [["Endpoint", "Widgetol (n=40)", "Placebo (n=41)"]]
+    assert table.rows == [
+        ["Change in score", "-7.5", "-2.0"],
+        ["Responders", "45%", "20%"],
+        ["Serious adverse events", "2.5%", "—"],
+    ]
+    assert table.values == [[None, -7.5, -2.0], [None, 45.0, 20.0], [None, 2.5, None]]
+
+
+def test_pipe_rows_without_a_separator_row_are_no_table():
+    text = "| Revenue | 1,200 | 900 |\n| Net loss | (300) | (450) |\n| Cash | 41 | 35 |\n"
+    assert extract_text_tables(lines_of(text)) == []
+
+
+ALIGNED_TITLE_UNITS = """
+The quarter was strong across all regions, said the chief executive officer of the company.
+
+        CONDENSED STATEMENTS OF OPERATIONS (in thousands)
+
+                                     2031           2030
+Revenue                          $ 1,010        $   950
+Cost of revenue                      600            580
+Net income                           410            370
+"""
+
+
+def test_units_on_a_text_title_line_go_to_units():
+    [table] = extract_text_tables(lines_of(ALIGNED_TITLE_UNITS))
+    assert table.title == "CONDENSED STATEMENTS OF OPERATIONS"
+    assert table.units == "in thousands"

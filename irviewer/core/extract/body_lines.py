@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from irviewer.core.extract.cleanup import EXHIBIT_LABEL, clean_text, is_furniture, repeated_lines
+from irviewer.core.extract.md_tables import find_pipe_tables, is_separator, pipe_cells, row_text
 from irviewer.core.extract.numbers import looks_numeric
 from irviewer.core.ingest.base import Line
 
@@ -31,10 +32,24 @@ _NUMBER_START = set("0123456789$€£(-−–.+")
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 
+# A whole line set in Markdown italics: '*Sub-headline text*' or '_Sub-headline text_'
+# (not a '* ' bullet item: the opening mark touches the first word).
+_MD_ITALIC_LINE = re.compile(r"^\s*(?P<mark>[*_])(?P<inner>[^\s*_](?:[^*]*[^\s*_])?)(?P=mark)\s*$")
+
+
+def strip_italic_line(text: str) -> str:
+    """The words of a line set in Markdown italics as a whole; other lines unchanged."""
+    match = _MD_ITALIC_LINE.match(text)
+    return match["inner"] if match else text
+
+
 @dataclass
 class BodyLine:
     text: str  # cleaned text; "" for a blank line
     page: int
+    # a paragraph of its own, never joined (a table row read as text); with no text, a hard
+    # paragraph break (where the title block was cut out)
+    whole: bool = False
 
 
 def _is_number(token: str) -> bool:
@@ -99,9 +114,14 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
     """The release's lines minus furniture and financial tables; blanks kept as ''."""
     repeated = repeated_lines(lines)
     numeric_tables = _numeric_tables(lines)
+    pipe_rows = _pipe_rows(lines)
     kept: list[BodyLine] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         if line.table is not None and line.table in numeric_tables:
+            continue
+        if i in pipe_rows:
+            if pipe_rows[i]:
+                kept.append(BodyLine(pipe_rows[i], line.page, whole=True))
             continue
         raw = line.text
         if (
@@ -113,15 +133,30 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
             or EXHIBIT_LABEL.match(raw)
         ):
             continue
-        kept.append(BodyLine(clean_text(raw), line.page))
+        kept.append(BodyLine(strip_italic_line(clean_text(raw)), line.page))
     return _drop_text_tables(kept)
+
+
+def _pipe_rows(lines: list[Line]) -> dict[int, str]:
+    """Markdown pipe-table lines: '' for rows left out (separators, financial tables, which
+    are extracted as tables), else the row read as text."""
+    rows: dict[int, str] = {}
+    for table in find_pipe_tables([line.text for line in lines]):
+        for i in range(table.start, table.end):
+            cells = pipe_cells(lines[i].text) or []
+            drop = table.is_financial or is_separator(cells)
+            rows[i] = "" if drop else clean_text(row_text(cells))
+    return rows
 
 
 def _drop_text_tables(lines: list[BodyLine]) -> list[BodyLine]:
     """Drop runs of numeric and short label lines that hold at least three numeric lines."""
     idx = [i for i, line in enumerate(lines) if line.text]
-    numeric = [is_numeric_line(lines[i].text) for i in idx]
-    tabular = [n or _is_short(lines[i].text) for n, i in zip(numeric, idx, strict=True)]
+    numeric = [is_numeric_line(lines[i].text) and not lines[i].whole for i in idx]
+    tabular = [
+        not lines[i].whole and (n or _is_short(lines[i].text))
+        for n, i in zip(numeric, idx, strict=True)
+    ]
     drop: set[int] = set()
     k = 0
     while k < len(idx):

@@ -3,8 +3,10 @@
 The top of a release is scanned past furniture (exhibit labels, FOR IMMEDIATE RELEASE, date
 and symbol lines, letterheads, contact blocks, site navigation, bullets). The first title-like
 line starts the headline; following lines continue it while they read as a wrap of the same
-title (same letter case, a dangling last word, a full-width line, or the browser print title
-says so). Non-bullet lines after it, up to the dateline, are sub-headlines.
+title (same letter case, a dangling last word or colon, a full-width line, a reporting period
+before 'Financial Results', or the browser print title says so). A title line ending in a colon
+may start the headline when its second half follows on the next line. Non-bullet lines after
+it, up to the dateline, are sub-headlines (a Markdown '- item' list is not).
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ LETTERHEAD = re.compile(
     r"N\.V|S\.A|SE|AG|LLC|L\.P|Company|Co|Holdings)\.?$",
     re.I,
 )
-_WEB_JUNK = re.compile(r"https?:|www\.|%[0-9A-F]{2}|\bcookies?\b|=\w", re.I)
+# '=' before a word is a URL query ('?text=Acme'); before a number it is a statistic ('p=0.01')
+_WEB_JUNK = re.compile(r"https?:|www\.|%[0-9A-F]{2}|\bcookies?\b|=(?=[A-Za-z%])", re.I)
 _CONTACT_LABEL = re.compile(
     r"^\W*(?:(?:investor|investors|media|press|public|analyst)\s+(?:relations\s+)?(?:and\s+\w+\s+)?"
     r"contacts?|contacts?|for\s+(?:investors|media|further\s+information)|media\s+inquiries|"
@@ -53,7 +56,21 @@ FUNCTION_WORDS = frozenset({
     "that", "amid", "following", "between", "across", "per", "&", "up", "via", "new",
 })
 # fmt: on
+# A wrapped title line ending in a reporting period ('... Full Year 2026') whose noun follows.
+_RESULTS_START = re.compile(
+    r"(?:(?:financial|operating|fiscal|full[- ]year|quarterly|unaudited|and)\s+)*"
+    r"(?:results|earnings|revenues?|sales)\b",
+    re.I,
+)
+# A line may end in an abbreviation's period and still be a title ('..., Ph.D.', '... Inc.').
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-Z][a-z]?\.){2,3}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|Cos|Bros|plc|L\.P|N\.V|S\.A)\.)$"
+)
 _TABLE_ROW = re.compile(r"(?:\s[$€£(]?\s?-?[\d.,]+\)?\s?%?){2,}$|^\S+$")
+_ENDS_WITH_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*$",
+    re.I,
+)
 _HEADING_WORDS = re.compile(r"\b(?:highlights|overview|summary|key\s+\w+)\b", re.I)
 
 
@@ -110,7 +127,10 @@ def _can_start(text: str) -> bool:
     words = _words(text)
     if len(words) < 3 or len(words) > 45 or is_bullet(text) or LETTERHEAD.match(text):
         return False
-    if not (text[0].isupper() or text[0].isdigit()) or text.rstrip().endswith((":", ".")):
+    end = text.rstrip()
+    if not (text[0].isupper() or text[0].isdigit()) or end.endswith(":"):
+        return False
+    if end.endswith(".") and not _ABBREVIATION_END.search(end):
         return False
     letters = sum(c.isalpha() for c in text)
     if letters < 0.5 * len(text.replace(" ", "")):
@@ -118,6 +138,17 @@ def _can_start(text: str) -> bool:
     if any(m["word"].lower() not in _ABBREVIATIONS for m in _SENTENCE_BREAK.finditer(text)):
         return False
     return not _PHONE_MAIL.search(text)
+
+
+def _opens_wrapped_title(text: str, nxt: str) -> bool:
+    """A title line ending in a colon whose second half is printed on the next line
+    ('Acme Announces CEO Transition:' / 'Jane Roe to Succeed John Doe')."""
+    nxt = nxt.strip()
+    if not text.endswith(":") or not nxt or _HEADING_WORDS.search(text):
+        return False
+    if not _can_start(text[:-1]) or _stops_headline(nxt) or _CONTACT_LABEL.match(nxt):
+        return False
+    return case_style(nxt) != "sentence" and len(_words(nxt)) >= 2
 
 
 def continues_title(prev: str, nxt: str, width: int) -> bool:
@@ -130,6 +161,8 @@ def continues_title(prev: str, nxt: str, width: int) -> bool:
         return True
     if nxt[:1].islower():
         return True
+    if re.search(r"\d$", prev.rstrip()) and _RESULTS_START.match(nxt):
+        return True  # '... Full Year 2020' / 'Financial Results and Business Highlights'
     prev_style, next_style = case_style(prev), case_style(nxt)
     if prev_style == "upper" or next_style == "upper":
         return prev_style == next_style
@@ -187,7 +220,8 @@ def find_headline(
         if in_contacts and (len(_words(stripped)) <= 6 or _PHONE_MAIL.search(stripped)):
             continue
         in_contacts = False
-        if _can_start(stripped):
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        if _can_start(stripped) or _opens_wrapped_title(stripped, following):
             start = i
             break
     if start is None:
@@ -210,6 +244,11 @@ def find_headline(
     return headline, _subheadlines(texts[i:]), start
 
 
+def _dash_wrapped(text: str) -> bool:
+    """'– Sub-headline set between dashes –' (a Markdown '- item' is a list item)."""
+    return text.startswith(("–", "—")) or (text.startswith("-") and text.endswith("-"))
+
+
 def _subheadlines(texts: list[str]) -> list[str]:
     """Lines between the headline and the dateline that are not bullets or furniture."""
     subs: list[str] = []
@@ -230,6 +269,7 @@ def _subheadlines(texts: list[str]) -> list[str]:
             and clean
             and (
                 clean[:1].islower()
+                or (clean.startswith("(") and len(_words(clean)) <= 6)  # '(p<0.001)'
                 or subs[-1].endswith((",", ";", "&"))
                 or subs[-1].split()[-1].lower() in FUNCTION_WORDS
             )
@@ -237,7 +277,7 @@ def _subheadlines(texts: list[str]) -> list[str]:
             subs[-1] = f"{subs[-1]} {clean}"
             open_line = not re.search(r"[.!?]\W*$", stripped)
             continue
-        if is_bullet(stripped) and not stripped.startswith(("–", "—", "-")):
+        if is_bullet(stripped) and not _dash_wrapped(stripped):
             break
         if is_furniture_line(stripped) or stripped.endswith(":"):
             if subs:
@@ -247,7 +287,7 @@ def _subheadlines(texts: list[str]) -> list[str]:
         if (
             len(_words(stripped)) > 70
             or _HEADING_WORDS.search(stripped)
-            or _TABLE_ROW.search(stripped)
+            or (_TABLE_ROW.search(stripped) and not _ENDS_WITH_DATE.search(stripped))
         ):
             break
         if not clean:

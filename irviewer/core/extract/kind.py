@@ -1,8 +1,26 @@
 """What a release is about, from its headline and lead sentence (or an 8-K's item numbers).
 
-General keyword rules, tried in priority order on the headline first, then on the lead:
-an event notice, earnings, an offering, a deal, clinical news, governance, a product, and
-corporate news; 'other' when nothing matches.
+General keyword rules, tried on the headline first, then on the sub-headlines and the lead;
+the first rule that matches decides. Rule order (most specific news first):
+
+1. event: a notice of a call, webcast, presentation or meeting to come;
+2. governance: annual or special meetings and shareholder votes (before earnings, as
+   'Results of the Annual Meeting' is not an earnings release);
+3. deal: tender and exchange offers;
+4. earnings: results for a period;
+5. offering: stock and debt offerings, private placements;
+6. deal: acquisitions, mergers, licences, partnerships, agreements;
+7. clinical: IND clearances and clinical holds (before regulatory news, which says 'FDA');
+8. product: regulatory news (approvals, designations, NDA/BLA/MAA submissions and
+   acceptances, priority review, PDUFA dates, clearances, CE marks);
+9. clinical: trials, data, endpoints, patients dosed, enrolment;
+10. governance: executive and board changes (appointments, successions, retirements,
+    CEO transitions), proxies, bylaws;
+11. product: launches, introductions, commercial availability;
+12. corporate: dividends, buybacks, stock splits, spin-offs, renames, restructurings,
+    awards, strategy and outlook.
+
+'other' when nothing matches.
 """
 
 from __future__ import annotations
@@ -12,6 +30,31 @@ import re
 _PERIOD = (
     r"(?:quarter|quarterly|q[1-4]|fiscal|full[- ]year|year[- ]end|annual|half[- ]year|"
     r"first[- ]half|second[- ]half|six[- ]month|nine[- ]month|twelve[- ]month|h[12]|20\d\d)"
+)
+_AGENCY = (
+    r"(?:fda|ema|chmp|mhra|pmda|nmpa|anvisa|tga|health\s+canada|european\s+commission|"
+    r"food\s+and\s+drug\s+administration|european\s+medicines\s+agency|regulatory)"
+)
+_FILING = (
+    r"(?:s?nda|s?bla|maa|pma|anda|510\(k\)|new\s+drug\s+applications?|"
+    r"biologics?\s+license\s+applications?|marketing\s+authori[sz]ation\s+applications?|"
+    r"premarket\s+approval)(?!\w)"
+)
+# Regulatory news about a product: approvals, designations, filings and their acceptance.
+_REGULATORY = re.compile(
+    rf"\b{_AGENCY}\b[^.]{{0,60}}?\b(?:approv\w*|clear(?:s|ed|ance)|authori[sz]\w*|"
+    r"designations?|accept\w*|grant\w*|priority\s+review|fast\s+track|positive\s+opinion)"
+    r"|\b(?:breakthrough(?:\s+therapy|\s+device)?|fast\s+track|orphan\s+(?:drug|medicinal)|"
+    r"priority\s+review|rare\s+pediatric\s+disease|prime|rmat|qidp)\s+(?:designation|status)"
+    r"|\bpriority\s+review\b|\bpdufa\b|\bcomplete\s+response\s+letter\b|\bce\s+mark"
+    # a filing made or accepted, not one planned ('plans to submit', 'planned NDA submission')
+    rf"|(?<!planned\s)(?<!potential\s)(?<!expected\s)(?<!anticipated\s)\b{_FILING}[^.]{{0,50}}?\b(?:submi\w*|fil(?:e|es|ed|ing)|accept\w*|approv\w*|"
+    r"validat\w*|clear\w*)"
+    rf"|(?<!to\s)\b(?:submi\w*|fil(?:es|ed|ing)|accept\w*|approv\w*|validat\w*)\s+(?:of\s+)?"
+    rf"(?:\S+\s+){{0,4}}?{_FILING}"
+    r"|\b(?:receives?|granted|wins?|obtains?)\s+(?:\S+\s+){0,3}?(?:approval|clearance|"
+    r"marketing\s+authori[sz]ation)\b",
+    re.I,
 )
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -76,12 +119,22 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # an IND cleared or a trial put on hold says 'FDA' but is about starting a trial
+        "clinical",
+        re.compile(
+            r"\bIND\b|\binvestigational\s+new\s+drug\b|\bclinical\s+hold\b|"
+            r"\bclinical\s+trial\s+(?:application|authori[sz]ation)\b"
+        ),
+    ),
+    ("product", _REGULATORY),
+    (
         "clinical",
         re.compile(
             r"\b(?:phase\s*(?:[123]|i{1,3})[ab]?\b|clinical\s+(?:data|trial|study|results|hold)|"
             r"trials?\b|topline|top-line|pivotal|first\s+patient|patients?\s+dosed|efficacy|"
             r"(?:study|trial)\s+(?:results|data)|data\s+(?:from|at|presented)|"
-            r"s?(?:NDA|BLA|MAA|IND)\s+(?:submission|filing|acceptance|application))",
+            r"(?:primary|secondary)\s+endpoints?|enrol(?:l?ment|ls?|led|ling)\b|"
+            r"interim\s+analysis|data\s+readout)",
             re.I,
         ),
     ),
@@ -97,7 +150,14 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"head\s+of|vice)\b|(?:ceo|cfo|president|chief\s+\w+\s+officer|director)s?\b[^.]{0,40}"
             r"\b(?:to\s+retire|retire(?:s|ment)|resign(?:s|ation)|steps?\s+down|succession)|"
             r"joins?\s+(?:the\s+)?board|leadership\s+(?:change|transition|appointments?)|"
-            r"departure\s+of\s+directors)",
+            r"departure\s+of\s+directors|"
+            r"(?:ceo|cfo|coo|chief\s+\w+\s+officer|executive|management|leadership|board|"
+            r"chair(?:man|woman|person)?)\s+(?:transitions?|succession|changes?)|"
+            r"(?:to\s+)?succeeds?\b[^.;]{0,60}?\bas\s+(?:ceo|chief|president|chair)|to\s+succeed\b|"
+            r"successor\b|"
+            r"(?:to|will)\s+retire\b(?!\s+(?:its|the|all|\$|\d|outstanding|debt|notes|bonds|shares))|"
+            r"(?:retire(?:s|ment)?|resign(?:s|ation)?|departure|steps?\s+down)\b[^.]{0,60}?"
+            r"\b(?:ceo|cfo|coo|chief\s+\w+\s+officer|president|chair(?:man|woman|person)?))",
             re.I,
         ),
     ),
@@ -105,6 +165,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "product",
         re.compile(
             r"\b(?:launch(?:es|ed)?|introduc(?:es|ed|ing)|unveil(?:s|ed)?|now\s+available|"
+            r"commercial(?:ly)?\s+(?:available|availability|launch)|"
             r"rolls?\s+out|(?:fda|ema|regulatory|european\s+commission|health\s+canada)\b[^.]{0,40}"
             r"\b(?:approv\w*|clear\w*|authoriz\w*)|approv(?:al|es|ed)\s+(?:of|for)\b[^.]{0,60}\b"
             r"(?:treatment|therapy|indication|patients))",
@@ -114,7 +175,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "corporate",
         re.compile(
-            r"\b(?:spin-?off|separation|split-?off|dividend|share\s+repurchase|buyback|rebrand\w*|"
+            r"\b(?:spin-?off|separation|split-?off|dividends?|(?:share|stock)\s+repurchase|"
+            r"repurchase\s+program|buyback|(?:stock|share)\s+split|rebrand\w*|"
             r"name\s+change|changes?\s+(?:its\s+)?name|restructur\w*|relocat\w*|headquarters|"
             r"award\w*|named\s+(?:one\s+of|to|a)\b|recogni[sz]ed|ranked|sustainab\w*|strategy|"
             r"strategic\s+plan|plan\s+to\s+create|investor\s+day|guidance|outlook)\b",

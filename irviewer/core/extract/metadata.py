@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from irviewer.core.extract.body_lines import strip_italic_line
 from irviewer.core.extract.cleanup import clean_text, merge_word_runs, print_title
 from irviewer.core.extract.cover import CoverInfo, has_cover, read_cover
 from irviewer.core.extract.dateline import Dateline, find_dateline, issuer_from_lead
@@ -112,7 +113,7 @@ def extract_metadata(lines: list[Line], start: int, end: int) -> Metadata:
         return _cover_metadata(lines, cover)
 
     top = _top(release)
-    merged = merge_word_runs([clean_text(line.text) for line in top])
+    merged = merge_word_runs([strip_italic_line(clean_text(line.text)) for line in top])
     texts = [text for text, _ in merged]
     dateline: Dateline | None = find_dateline(texts)
     if dateline is not None and not dateline.bare:

@@ -12,6 +12,7 @@ import re
 from irviewer.core.extract.body_lines import BodyLine, body_lines
 from irviewer.core.extract.cleanup import merge_word_runs
 from irviewer.core.extract.headline import continues_title
+from irviewer.core.extract.title_block import TitleInfo, body_start, opens_dateline
 from irviewer.core.ingest.base import Line
 
 BULLET = "• "
@@ -138,6 +139,8 @@ def _joins(prev: str, nxt: str, blank: bool, width: int) -> bool:
     """Whether nxt continues the sentence or paragraph whose last printed line is prev."""
     if _LIST_ITEM.match(nxt) or _CONTACT.search(prev) or _CONTACT.search(nxt):
         return False
+    if opens_dateline(nxt):
+        return False  # 'CITY, St., Month D, YYYY -- Company ...' starts the first paragraph
     if prev.lower() in _FUNCTION or nxt.lower() in _FUNCTION:
         return False  # a lone 'or' between two contact blocks
     if re.search(r"\s[–—]$", prev):
@@ -196,12 +199,16 @@ def _tidy(text: str) -> str:
 def _merge_runs(lines: list[BodyLine]) -> list[BodyLine]:
     """Rejoin text a PDF printed one word per line."""
     merged = merge_word_runs([line.text for line in lines])
-    return [BodyLine(text, lines[index].page) for text, index in merged]
+    return [BodyLine(text, lines[index].page, lines[index].whole) for text, index in merged]
 
 
-def build_body(lines: list[Line]) -> str:
-    """Paragraphs separated by blank lines; bullet items start with '• '."""
-    kept = _merge_runs(body_lines(lines))
+def build_body(lines: list[Line], meta: TitleInfo | None = None) -> str:
+    """Paragraphs separated by blank lines; bullet items start with '• '.
+
+    With the release's metadata, the leading title block (furniture, date line, headline,
+    sub-headlines) is left out: the body starts at the dateline or first body paragraph.
+    """
+    kept = body_start(_merge_runs(body_lines(lines)), meta)
     ocr_glyphs = _ocr_bullet_glyphs(kept)
     width = _width(kept)
     vocabulary = " ".join(line.text for line in kept).lower()
@@ -211,6 +218,13 @@ def build_body(lines: list[Line]) -> str:
     bullet = False
     blank = False
     for line in kept:
+        if line.whole:  # a paragraph of its own, or (empty) a hard paragraph break
+            if current is not None:
+                paragraphs.append((bullet, current))
+            if line.text:
+                paragraphs.append((False, line.text))
+            current, last_line, blank = None, "", False
+            continue
         if not line.text:
             blank = True
             continue

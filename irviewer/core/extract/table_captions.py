@@ -46,12 +46,32 @@ def strip_parens(text: str) -> str:
     return text
 
 
+_PAREN_GROUP = re.compile(r"\s*\(([^()]*)\)")
+
+
+def split_units(text: str) -> tuple[str, str | None]:
+    """A caption line without its bracketed units part, and that part.
+
+    'Statements of Operations (unaudited) (in thousands, except per share amounts)' ->
+    ('Statements of Operations (unaudited)', 'in thousands, except per share amounts').
+    Only a bracket after some title words counts; other brackets stay in the title.
+    """
+    text = " ".join(text.split())
+    for match in _PAREN_GROUP.finditer(text):
+        inner = match[1].strip()
+        if _UNITS.search(inner) and text[: match.start()].strip():
+            title = (text[: match.start()] + text[match.end() :]).strip(" ,;:-–—")
+            return " ".join(title.split()), inner
+    return text, None
+
+
 def title_and_units(above: list[str]) -> tuple[str | None, str | None]:
     """Pick a title and units from the caption lines above a table (nearest last).
 
     The units line is the nearest one naming a scale (thousands, millions, per share); the
     title is the nearest line naming a statement, else the nearest other caption line.
     The search stops at prose, except for one introductory sentence right above the table.
+    A bracketed units part printed on the title line goes to the units.
     """
     units: str | None = None
     title: str | None = None
@@ -74,4 +94,8 @@ def title_and_units(above: list[str]) -> tuple[str | None, str | None]:
             title = text
         elif fallback is None:
             fallback = text
-    return title or fallback, units
+    picked = title or fallback
+    if picked:
+        picked, line_units = split_units(picked)
+        units = units or line_units
+    return picked, units

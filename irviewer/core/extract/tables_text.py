@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from irviewer.core.extract.md_tables import find_pipe_tables, pipe_financial_tables
 from irviewer.core.extract.numbers import looks_numeric, values_grid
-from irviewer.core.extract.table_captions import strip_parens
+from irviewer.core.extract.table_captions import split_units, strip_parens
 from irviewer.core.extract.text_table_blocks import RawRow, RawTable, build_raw_tables
-from irviewer.core.extract.text_table_lines import TextLine, classify
+from irviewer.core.extract.text_table_lines import Kind, TextLine, classify
 from irviewer.core.ingest.base import Line
 from irviewer.core.records import FinancialTable
 
@@ -141,9 +142,10 @@ def layout(raw: RawTable) -> FinancialTable | None:
         header = _header_by_position(raw.header, spans)
     else:
         header = _header_by_phrases(raw.header, width)
+    title, title_units = split_units(raw.title) if raw.title else (None, None)
     return FinancialTable(
-        title=raw.title,
-        units=strip_parens(raw.units) if raw.units else None,
+        title=title,
+        units=strip_parens(raw.units) if raw.units else title_units,
         header_rows=header,
         rows=rows,
         values=values_grid(rows),
@@ -158,12 +160,16 @@ def _header_positions_usable(header: list[TextLine], spans: list[tuple[int, int]
 
 
 def extract_text_tables(lines: list[Line]) -> list[FinancialTable]:
-    """Tables printed as plain text, in document order."""
+    """Tables printed as plain text (in document order), then Markdown pipe tables."""
+    texts = [line.text for line in lines]
     classified = [classify(line.text, i, line.page) for i, line in enumerate(lines)]
+    for pipe in find_pipe_tables(texts):
+        for i in range(pipe.start, pipe.end):  # a barrier: nothing pairs across a pipe table
+            classified[i] = TextLine(Kind.PROSE, texts[i], i, lines[i].page)
     tables = []
     for raw in build_raw_tables(classified):
         table = layout(raw)
         if table is not None:
             tables.append(table)
-    return tables
+    return tables + pipe_financial_tables(texts, [line.page for line in lines])
 
