@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from irviewer import __version__
+from irviewer.core.records import KINDS
 
 log = logging.getLogger(__name__)
 
@@ -24,10 +26,26 @@ def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def _library_arg(parser: argparse.ArgumentParser) -> None:
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0: {text!r}")
+    return value
+
+
+def _library_arg(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument(
-        "--library", metavar="FILE", type=Path, help="library file (default: the user-data folder)"
+        "--library", metavar="FILE", type=Path, default=default,
+        help="library file (default: the user-data folder)",
     )
+
+
+def _sub_library_arg(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a subcommand's unset --library must not hide `irviewer --library X COMMAND`.
+    _library_arg(parser, default=argparse.SUPPRESS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,28 +65,32 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import files or folders (recursive) into the library")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--quiet", action="store_true", help="no progress display")
-    _library_arg(p)
+    p.add_argument(
+        "--timeout", type=_positive_float, default=None, metavar="SECONDS",
+        help="time limit per file (default: 120)",
+    )
+    _sub_library_arg(p)
 
     p = sub.add_parser("list", help="list releases, newest first")
-    p.add_argument("--kind", help="only this kind (earnings, clinical, deal, ...)")
+    p.add_argument("--kind", choices=KINDS, help="only this kind")
     p.add_argument("--limit", type=int, default=0, help="at most this many rows")
-    _library_arg(p)
+    _sub_library_arg(p)
 
     p = sub.add_parser("search", help="full-text search, best match first")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)
-    _library_arg(p)
+    _sub_library_arg(p)
 
     p = sub.add_parser("show", help="show one release")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
-    _library_arg(p)
+    _sub_library_arg(p)
 
     p = sub.add_parser("export", help="export a release's tables")
     p.add_argument("id", type=int)
     p.add_argument("--csv", type=Path, metavar="DIR", help="write one CSV per table into DIR")
     p.add_argument("--xlsx", type=Path, metavar="FILE", help="write all tables to one XLSX file")
-    _library_arg(p)
+    _sub_library_arg(p)
     return parser
 
 
@@ -103,8 +125,28 @@ def _open_store(args: argparse.Namespace):  # noqa: ANN202 - Store is imported l
     return Store.open(path)
 
 
+def _library_command(func: Callable[[argparse.Namespace], int]) -> Callable[..., int]:
+    """Report a library that cannot be opened or read as one line, exit status 1."""
+
+    @functools.wraps(func)
+    def run(args: argparse.Namespace) -> int:
+        import sqlite3
+
+        from irviewer.core.store import LibraryError
+
+        try:
+            return func(args)
+        except (LibraryError, sqlite3.DatabaseError) as exc:
+            _err(f"library error: {exc}")
+            return EXIT_FAILED
+
+    return run
+
+
+@_library_command
 def cmd_import(args: argparse.Namespace) -> int:
     from irviewer.core.importer import import_paths
+    from irviewer.core.ingest.detect import SUPPORTED_SUFFIXES
 
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
@@ -119,8 +161,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             sys.stderr.write(f"\r[{done}/{total}] {name[:60]:<60}")
             sys.stderr.flush()
 
+    existing = [p for p in args.paths if p.exists()]
     with _open_store(args) as store:
-        report = import_paths(store, [p for p in args.paths if p.exists()], progress=progress)
+        report = import_paths(store, existing, progress=progress, timeout=args.timeout)
     if show:
         sys.stderr.write("\n")
     _out(
@@ -129,17 +172,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     for failure in report.failed:
         _out(f"  failed: {failure.path}: {failure.reason}")
-    if report.imported or (report.duplicates and not report.failed) or report.total == 0:
-        return EXIT_OK
-    if report.duplicates and report.failed:
-        return EXIT_OK
-    return EXIT_FAILED
+    if report.total == 0:
+        _err("no supported files found (" + ", ".join(sorted(SUPPORTED_SUFFIXES)) + ")")
+        return EXIT_FAILED
+    # Success when anything was imported or already there; failure when every file failed.
+    return EXIT_OK if report.imported or report.duplicates else EXIT_FAILED
 
 
 def _summary_line(item) -> str:  # noqa: ANN001
-    return f"{item.id:>6}  {item.date or 'undated':<10}  {item.kind:<10}  {item.headline or ''}"
+    edited = "*" if item.edited else " "
+    headline = item.headline or "(no headline)"
+    return f"{item.id:>6}{edited} {item.date or 'undated':<10}  {item.kind:<10}  {headline}"
 
 
+@_library_command
 def cmd_list(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         kinds = [args.kind] if args.kind else None
@@ -149,6 +195,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_library_command
 def cmd_search(args: argparse.Namespace) -> int:
     from irviewer.core.store.search import plain_snippet
 
@@ -165,6 +212,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_library_command
 def cmd_show(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         item = store.get(args.id)
@@ -186,7 +234,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         _out(f"company: {doc.company or '-'}   dateline: {doc.dateline or '-'}")
         _out(f"source: {doc.source.path} ({doc.source.format})")
         for contact in doc.contacts:
-            fields = [contact.name, contact.organization, contact.title, contact.phone, contact.email]
+            fields = (contact.name, contact.organization, contact.title, contact.phone,
+                      contact.email)
             _out(f"  {contact.role}: " + ", ".join(f for f in fields if f))
         for table in doc.tables:
             _out(f"  table: {table.title or '(untitled)'} - {len(table.rows)} rows")
@@ -195,6 +244,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_library_command
 def cmd_export(args: argparse.Namespace) -> int:
     from irviewer.core.export import export_tables_csv, write_xlsx
 

@@ -1,0 +1,158 @@
+"""The library schema as an ordered list of sqlite-utils migrations.
+
+The schema version of a library is the number of these migrations applied to it
+(also mirrored in ``PRAGMA user_version`` for outside tools). Never edit or reorder
+a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "irviewer"
+migrations = Migrations(MIGRATION_SET)
+_NAMES: list[str] = []
+
+
+def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register a migration with sqlite-utils and remember its place in the order."""
+    _NAMES.append(fn.__name__)
+    return migrations()(fn)
+
+
+# The FTS5 tokenizer: Porter stemming over unicode61, accents folded ("cafe" finds "café").
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+FTS_COLUMNS = ("headline", "subheadlines", "company", "body")
+
+
+@_migration
+def m001_initial(db: Database) -> None:
+    """Releases, their tables, contacts, pages, known files, and the full-text index."""
+    db.executescript(
+        """
+        CREATE TABLE releases (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL DEFAULT 0,
+            format TEXT NOT NULL,
+            date TEXT,
+            headline TEXT,
+            subheadlines TEXT NOT NULL DEFAULT '[]',
+            company TEXT,
+            ticker TEXT,
+            dateline TEXT,
+            kind TEXT NOT NULL DEFAULT 'other',
+            n_tables INTEGER NOT NULL DEFAULT 0,
+            n_contacts INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT NOT NULL
+        );
+        CREATE INDEX releases_date ON releases(date);
+        CREATE TABLE files (
+            path TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            mtime REAL NOT NULL,
+            release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE
+        );
+        CREATE INDEX files_release ON files(release_id);
+        CREATE TABLE release_tables (
+            release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT,
+            units TEXT,
+            page INTEGER,
+            header_json TEXT NOT NULL,
+            rows_json TEXT NOT NULL,
+            values_json TEXT NOT NULL,
+            PRIMARY KEY (release_id, position)
+        );
+        CREATE TABLE contacts (
+            release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            name TEXT,
+            organization TEXT,
+            title TEXT,
+            phone TEXT,
+            email TEXT,
+            PRIMARY KEY (release_id, position)
+        );
+        CREATE TABLE pages (
+            release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (release_id, page)
+        );
+        CREATE TABLE release_text (
+            id INTEGER PRIMARY KEY REFERENCES releases(id) ON DELETE CASCADE,
+            headline TEXT NOT NULL DEFAULT '',
+            subheadlines TEXT NOT NULL DEFAULT '',
+            company TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT ''
+        );
+        """
+    )
+    db["release_text"].enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
+
+
+@_migration
+def m002_corrections(db: Database) -> None:
+    """User corrections, keyed by content hash, and the view that applies them."""
+    db.executescript(
+        """
+        CREATE TABLE corrections (
+            sha256 TEXT NOT NULL,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            PRIMARY KEY (sha256, field)
+        );
+        CREATE VIEW release_view AS
+        SELECT r.id, r.sha256, r.path, r.size, r.format, r.ticker, r.dateline,
+               r.subheadlines, r.n_tables, r.n_contacts, r.imported_at,
+               COALESCE(cd.value, r.date) AS date,
+               CAST(substr(COALESCE(cd.value, r.date), 1, 4) AS INTEGER) AS year,
+               COALESCE(ch.value, r.headline) AS headline,
+               COALESCE(ck.value, r.kind) AS kind,
+               COALESCE(cc.value, r.company) AS company,
+               (cd.value IS NOT NULL OR ch.value IS NOT NULL
+                OR ck.value IS NOT NULL OR cc.value IS NOT NULL) AS edited
+        FROM releases r
+        LEFT JOIN corrections cd ON cd.sha256 = r.sha256 AND cd.field = 'date'
+        LEFT JOIN corrections ch ON ch.sha256 = r.sha256 AND ch.field = 'headline'
+        LEFT JOIN corrections ck ON ck.sha256 = r.sha256 AND ck.field = 'kind'
+        LEFT JOIN corrections cc ON cc.sha256 = r.sha256 AND cc.field = 'company';
+        """
+    )
+
+
+LATEST_VERSION = len(_NAMES)
+
+
+def names() -> list[str]:
+    """Migration names in order; the schema version N means the first N are applied."""
+    return list(_NAMES)
+
+
+def applied_version(db: Database) -> int:
+    """How many of our migrations this database has (0 for a new file)."""
+    applied = {m.name for m in migrations.applied(db)}
+    known = names()
+    unknown = applied - set(known)
+    if unknown:
+        return LATEST_VERSION + len(unknown)
+    return sum(1 for name in known if name in applied)
+
+
+def migrate(db: Database, stop_before_version: int | None = None) -> int:
+    """Apply pending migrations (all, or up to a version for tests); return the version."""
+    stop = None
+    if stop_before_version is not None and stop_before_version < LATEST_VERSION:
+        stop = names()[stop_before_version]
+    migrations.apply(db, stop_before=stop)
+    version = applied_version(db)
+    db.execute(f"PRAGMA user_version = {int(version)}")
+    return version
