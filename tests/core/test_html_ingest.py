@@ -288,3 +288,26 @@ def test_header_only_file_is_plain_text(tmp_path: Path):
     raw = read_document(path)
     assert raw.format == "text"
     assert raw.lines[1].text == "FORM TYPE:\t8-K"
+
+
+def test_list_items_get_bullets_and_ordered_items_numbers():
+    html = (
+        "<p>Highlights:</p><ul><li>Opened a plant.</li><li><p>Signed a deal.</p></li></ul>"
+        "<ol start='3'><li>Third step</li><li>Fourth step<ul><li>detail</li></ul></li>"
+        "<li>Fifth step</li></ol><p>After the list.</p>"
+    )
+    assert texts(read_html_text(html)) == [
+        "Highlights:", "• Opened a plant.", "• Signed a deal.", "3. Third step",
+        "4. Fourth step", "• detail", "5. Fifth step", "After the list.",
+    ]
+
+
+def test_list_items_with_their_own_glyph_or_no_list_style_get_no_bullet():
+    html = (
+        "<ul><li>• Already marked</li><li>- Dash marked</li></ul>"
+        "<ul style='list-style-type: none'><li>Home</li><li>News</li></ul>"
+        "<table><tr><td><ul><li>In a cell</li></ul></td></tr></table>"
+    )
+    assert texts(read_html_text(html)) == [
+        "• Already marked", "- Dash marked", "Home", "News", "• In a cell",
+    ]

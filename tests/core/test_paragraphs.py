@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from irviewer.core.extract.metadata import extract_metadata
-from irviewer.core.extract.paragraphs import build_body
+from irviewer.core.extract.paragraphs import build_body, plain_text
 from irviewer.core.extract.release import find_release
 from irviewer.core.ingest import read_document
 from irviewer.core.ingest.base import Line
+from irviewer.core.ingest.html import read_html_text
 from irviewer.core.pipeline import parse_file
 
 
@@ -191,7 +192,7 @@ def test_financial_table_lines_are_omitted() -> None:
             "Acme makes widgets.",
         ]
     )
-    assert paras == ["Revenue rose 10% in the quarter.", "About Acme", "Acme makes widgets."]
+    assert paras == ["Revenue rose 10% in the quarter.", "## About Acme", "Acme makes widgets."]
 
 
 def test_html_numeric_table_rows_are_omitted_and_layout_rows_kept() -> None:
@@ -367,7 +368,7 @@ def test_pipe_table_without_numbers_is_read_as_one_line_per_row() -> None:
         ]
     )
     assert paras == [
-        "Study design",
+        "## Study design",
         "Design — Randomized, double-blind",
         "Duration — Fifty-two weeks",
         "Sites — About forty sites in nine countries",
@@ -388,7 +389,7 @@ def test_financial_pipe_table_is_left_out_of_the_body() -> None:
             "The difference was significant.",
         ]
     )
-    assert paras == ["Results at week 12", "The difference was significant."]
+    assert paras == ["## Results at week 12", "The difference was significant."]
     assert not any("|" in p for p in paras)
 
 
@@ -412,9 +413,168 @@ def test_parsed_markdown_release_body_has_no_title_block_or_pipes(tmp_path: Path
     assert doc.body.split("\n\n") == [
         "DENVER, Colo., June 1, 2031 -- Acme Therapeutics, Inc. (Nasdaq: ACTX) today presented "
         "results from a Phase 2 trial.",
-        "Key results",
+        "## Key results",
         "The difference was significant.",
     ]
     [table] = doc.tables
     assert table.title == "Key results"
     assert table.rows == [["Change in FVC (mL)", "-10", "-80"], ["Discontinuations", "3.0%", "5.5%"]]
+
+
+def test_heading_after_a_sentence_and_after_a_bullet_item_is_its_own_paragraph() -> None:
+    paras = _body(
+        [
+            "Acme Widgets today reported record orders for the quarter, and it raised its outlook",
+            "for the full year, said Jane Roe, Chief Executive Officer of Acme Widgets.",
+            "Recent Operating Highlights",
+            "• Opened a second assembly plant in the northern region, adding capacity for about",
+            "forty thousand widgets a year.",
+            "• Signed a supply agreement with a regional distributor.",
+            "Second Quarter 2031 Financial Results",
+            "Revenue was $12.5 million for the second quarter of 2031, compared with $10.1 million",
+            "for the second quarter of 2030.",
+        ]
+    )
+    assert paras == [
+        "Acme Widgets today reported record orders for the quarter, and it raised its outlook "
+        "for the full year, said Jane Roe, Chief Executive Officer of Acme Widgets.",
+        "## Recent Operating Highlights",
+        "• Opened a second assembly plant in the northern region, adding capacity for about "
+        "forty thousand widgets a year.",
+        "• Signed a supply agreement with a regional distributor.",
+        "## Second Quarter 2031 Financial Results",
+        "Revenue was $12.5 million for the second quarter of 2031, compared with $10.1 million "
+        "for the second quarter of 2030.",
+    ]
+
+
+def test_all_caps_heading_between_paragraphs() -> None:
+    paras = _body(
+        [
+            "The meeting will be held on the first Monday of the month at the company's offices.",
+            "ABOUT ACME WIDGETS",
+            "Acme Widgets designs and builds widgets for industrial customers around the world.",
+        ]
+    )
+    assert paras[1] == "## ABOUT ACME WIDGETS"
+    assert len(paras) == 3
+
+
+def test_wrapped_sentence_lines_are_never_headings() -> None:
+    paras = _body(
+        [
+            "The board approved the plan after a review that lasted most of the year and covered",
+            "Product Lines",
+            "in every region where the company sells. Sales rose in all of them during the period.",
+            "Orders grew in the quarter as expected.",
+            "Regional Sales Offices,",
+            "Distribution Centres and Plants were all expanded during the period under review.",
+        ]
+    )
+    assert not any(p.startswith("## ") for p in paras)
+    assert "covered Product Lines in every region" in paras[0]
+    assert paras[-1].startswith("Regional Sales Offices, Distribution Centres")
+
+
+def test_contact_names_after_the_last_paragraph_are_not_headings() -> None:
+    paras = _body(
+        [
+            "Acme Widgets undertakes no obligation to update these statements or the outlook given,",
+            "except as required by law.",
+            "Jane Roe",
+            "Chief Financial Officer",
+            "Acme Widgets, Inc.",
+            "781-555-0100",
+        ]
+    )
+    assert not any(p.startswith("## ") for p in paras)
+    assert paras[1:] == ["Jane Roe", "Chief Financial Officer", "Acme Widgets, Inc.", "781-555-0100"]
+
+
+def test_markdown_heading_is_kept_as_a_heading_even_in_sentence_case() -> None:
+    paras = _body(
+        [
+            "Acme Widgets reported results today.",
+            "",
+            "## Terms of the agreement",
+            "",
+            "Acme will receive an upfront payment and royalties on future sales.",
+        ]
+    )
+    assert paras == [
+        "Acme Widgets reported results today.",
+        "## Terms of the agreement",
+        "Acme will receive an upfront payment and royalties on future sales.",
+    ]
+
+
+def test_plain_text_drops_heading_marks_only() -> None:
+    body = "First paragraph.\n\n## Outlook\n\n• Item one\n\nShares rose ## today."
+    assert plain_text(body) == "First paragraph.\n\nOutlook\n\n• Item one\n\nShares rose ## today."
+
+
+LONG_PARAGRAPH = (
+    "Acme Widgets will hold an investor day on the first Monday of next month, where members of "
+    "its leadership team and two outside experts will speak about the widget market, the new "
+    "assembly plant and the plans for the coming years."
+)
+
+
+def test_html_list_items_stay_separate_bullet_items() -> None:
+    html = (
+        f"<p>{LONG_PARAGRAPH}</p>"
+        "<p>The agenda will include:</p>"
+        "<ul><li>an update on the new assembly plant;</li>"
+        "<li>the outlook for the widget market; and</li>"
+        "<li>a review of the supply agreements.</li></ul>"
+        "<h2>About Acme Widgets</h2>"
+        "<p>Acme Widgets designs and builds widgets for industrial customers worldwide.</p>"
+    )
+    assert build_body(read_html_text(html)).split("\n\n") == [
+        LONG_PARAGRAPH,
+        "The agenda will include:",
+        "• an update on the new assembly plant;",
+        "• the outlook for the widget market; and",
+        "• a review of the supply agreements.",
+        "## About Acme Widgets",
+        "Acme Widgets designs and builds widgets for industrial customers worldwide.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "June 3, 2031",  # a date line
+        "Acme Widgets, Inc.",  # a company name alone (letterhead, running head)
+        "Diluted Shares Outstanding 2,557.2 2,630.7",  # a table row
+        "Widget Plant)",  # the end of a parenthesis opened on the line above
+        "Widgets and",  # runs on into the next line
+    ],
+)
+def test_lines_that_are_never_headings(line: str) -> None:
+    paras = _body(
+        [
+            "Acme Widgets reported results today.",
+            line,
+            "Revenue was $12.5 million for the second quarter of 2031, compared with $10.1 million "
+            "for the second quarter of 2030.",
+        ]
+    )
+    assert not any(p.startswith("## ") for p in paras)
+
+
+def test_heading_after_a_bullet_without_final_punctuation() -> None:
+    paras = _body(
+        [
+            "Revenue was $12.5 million for the second quarter of 2031, compared with $10.1 million",
+            "for the second quarter of 2030, and the company raised its outlook for the year.",
+            "• Revenue of $12.5 million",
+            "Outlook",
+            "Acme Widgets expects revenue of $50 million to $55 million for the full year 2031.",
+        ]
+    )
+    assert paras[1:] == [
+        "• Revenue of $12.5 million",
+        "## Outlook",
+        "Acme Widgets expects revenue of $50 million to $55 million for the full year 2031.",
+    ]

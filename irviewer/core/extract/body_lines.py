@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from irviewer.core.extract.cleanup import EXHIBIT_LABEL, clean_text, is_furniture, repeated_lines
+from irviewer.core.extract.dates import date_line
 from irviewer.core.extract.md_tables import find_pipe_tables, is_separator, pipe_cells, row_text
 from irviewer.core.extract.numbers import looks_numeric
 from irviewer.core.ingest.base import Line
@@ -26,6 +27,7 @@ _VIEW_SOURCE = re.compile(
     r"^\s*view\s+(?:source|original)\s+(?:version|content)\b.*https?://", re.I
 )
 _TERMINAL = re.compile(r"[.!?:;][\"”’)]*$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _MARKER_ONLY = re.compile(r"^\s*[(\[]?(?:\d{1,2}|[*†‡]{1,3}|[a-z])[)\]]?\s*$")
 _DASH_CELLS = {"-", "—", "–", "—%", "-%"}
 _NUMBER_START = set("0123456789$€£(-−–.+")
@@ -50,6 +52,7 @@ class BodyLine:
     # a paragraph of its own, never joined (a table row read as text); with no text, a hard
     # paragraph break (where the title block was cut out)
     whole: bool = False
+    heading: bool = False  # marked as a heading where it was printed ('## Outlook' in Markdown)
 
 
 def _is_number(token: str) -> bool:
@@ -133,7 +136,9 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
             or EXHIBIT_LABEL.match(raw)
         ):
             continue
-        kept.append(BodyLine(strip_italic_line(clean_text(raw)), line.page))
+        text = strip_italic_line(clean_text(raw))
+        heading = line.cells is None and bool(_MD_HEADING.match(raw)) and not date_line(text)
+        kept.append(BodyLine(text, line.page, heading=heading))
     return _drop_text_tables(kept)
 
 

@@ -2,7 +2,8 @@
 
 Hard line breaks (and blank lines) that fall inside a sentence are joined; words split at a
 line end are rejoined; bullets, whatever glyph they were printed (or misread) with, become
-paragraphs starting with '• '. Page furniture and financial tables are left out (body_lines).
+paragraphs starting with '• '. Section headings become paragraphs of their own starting with
+'## ' (see headings.py). Page furniture and financial tables are left out (body_lines).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 
 from irviewer.core.extract.body_lines import BodyLine, body_lines
 from irviewer.core.extract.cleanup import merge_word_runs
+from irviewer.core.extract.headings import HEADING, is_heading
 from irviewer.core.extract.headline import continues_title
 from irviewer.core.extract.title_block import TitleInfo, body_start, opens_dateline
 from irviewer.core.ingest.base import Line
@@ -199,11 +201,31 @@ def _tidy(text: str) -> str:
 def _merge_runs(lines: list[BodyLine]) -> list[BodyLine]:
     """Rejoin text a PDF printed one word per line."""
     merged = merge_word_runs([line.text for line in lines])
-    return [BodyLine(text, lines[index].page, lines[index].whole) for text, index in merged]
+    return [
+        BodyLine(text, lines[i].page, lines[i].whole, lines[i].heading and text == lines[i].text)
+        for text, i in merged
+    ]
+
+
+def _heading_at(
+    lines: list[BodyLine],
+    k: int,
+    text: str,
+    prev: str | None,
+    prev_is_item: bool,
+    ocr_glyphs: set[str],
+    width: int,
+) -> bool:
+    """Whether lines[k] (text, bullet glyph removed) is a section heading (see headings.py)."""
+    after = next((n for n in lines[k + 1 :] if n.text or n.whole), None)
+    if after is None or not after.text:
+        return False
+    nxt_is_item, nxt = _split_bullet(after.text, ocr_glyphs)
+    return is_heading(text, prev, prev_is_item, nxt, nxt_is_item, width)
 
 
 def build_body(lines: list[Line], meta: TitleInfo | None = None) -> str:
-    """Paragraphs separated by blank lines; bullet items start with '• '.
+    """Paragraphs separated by blank lines; bullet items start with '• ', headings with '## '.
 
     With the release's metadata, the leading title block (furniture, date line, headline,
     sub-headlines) is left out: the body starts at the dateline or first body paragraph.
@@ -212,39 +234,54 @@ def build_body(lines: list[Line], meta: TitleInfo | None = None) -> str:
     ocr_glyphs = _ocr_bullet_glyphs(kept)
     width = _width(kept)
     vocabulary = " ".join(line.text for line in kept).lower()
-    paragraphs: list[tuple[bool, str]] = []
+    paragraphs: list[tuple[str, str]] = []  # (prefix, text)
     current: str | None = None
     last_line = ""
     bullet = False
     blank = False
-    for line in kept:
+
+    def close() -> None:
+        if current is not None:
+            paragraphs.append((BULLET if bullet else "", current))
+
+    for k, line in enumerate(kept):
         if line.whole:  # a paragraph of its own, or (empty) a hard paragraph break
-            if current is not None:
-                paragraphs.append((bullet, current))
+            close()
             if line.text:
-                paragraphs.append((False, line.text))
+                paragraphs.append(("", line.text))
             current, last_line, blank = None, "", False
             continue
         if not line.text:
             blank = True
             continue
         is_item, text = _split_bullet(line.text, ocr_glyphs)
+        prev = last_line if current is not None else None
+        if not is_item and (
+            line.heading or _heading_at(kept, k, text, prev, bullet, ocr_glyphs, width)
+        ):
+            close()
+            paragraphs.append((HEADING, text))
+            current, last_line, blank = None, "", False
+            continue
         if current is not None and not is_item and _joins(last_line, text, blank, width):
             if _HYPHEN_END.search(current) and text[:1].isalpha():
                 current = _dehyphenate(current, text, vocabulary)
             else:
                 current = f"{current} {text}"
         else:
-            if current is not None:
-                paragraphs.append((bullet, current))
+            close()
             current, bullet = text, is_item
         last_line = line.text
         blank = False
-    if current is not None:
-        paragraphs.append((bullet, current))
+    close()
     out = []
-    for is_item, text in paragraphs:
+    for prefix, text in paragraphs:
         text = _tidy(text)
         if text:
-            out.append(BULLET + text if is_item else text)
+            out.append(prefix + text)
     return "\n\n".join(out)
+
+
+def plain_text(body: str) -> str:
+    """The body as plain reading text: heading marks ('## ') removed (for search snippets)."""
+    return re.sub(rf"(?m)^{re.escape(HEADING)}", "", body)

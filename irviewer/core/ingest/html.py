@@ -6,7 +6,9 @@ Scripts, styles, the document head and hidden elements (``display:none``, inline
 ``<td>``/``<th>``, a ``colspan`` of n adding n-1 empty entries after the cell's text (a
 ``rowspan`` adds empty entries to the rows below), and whose ``table`` numbers the table in
 the document. Tables used for layout only (no row with two non-empty cells) become plain
-lines, one per paragraph of each cell.
+lines, one per paragraph of each cell. List items start with their marker as a browser shows
+it: '• ' in a ``<ul>``, '1. ', '2. ' ... in an ``<ol>`` (none where ``list-style`` is none or
+the item's text already starts with a bullet glyph or dash).
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
 CELL_TAGS = {"td", "th"}
 MAX_COLSPAN = 50
 
+_NO_MARKER_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*none", re.IGNORECASE)
+_HAS_MARKER = re.compile(r"^\s*(?:[•▪◦●○■□◆►➢✓·*]|[-–—]\s|\(?\d{1,2}[.)]\s)")
+BULLET = "• "
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HTML_MARKERS = ("<html", "<!doctype html", "<body", "<?xml")
@@ -138,6 +143,15 @@ def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
     return 1
 
 
+def _attr(attrs: list[tuple[str, str | None]], name: str) -> str:
+    return next((value or "" for key, value in attrs if key == name), "")
+
+
+def _start(attrs: list[tuple[str, str | None]]) -> int:
+    digits = re.match(r"\s*(-?\d{1,6})", _attr(attrs, "start"))
+    return int(digits.group(1)) if digits else 1
+
+
 def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
     for name, value in attrs:
         if name == "style" and value and _HIDDEN_STYLE.search(value):
@@ -156,6 +170,8 @@ class _Collector(HTMLParser):
         self._skip: list[list[str | int]] = []  # [tag, nesting depth] of skipped elements
         self._tables: list[_Table] = []
         self._table_count = first_table
+        self._lists: list[list[int]] = []  # open <ul>/<ol>: [next number (0 for bullets), shown]
+        self._marker = ""  # the marker of the list item whose text has not started yet
 
     # -- skipping -------------------------------------------------------------------------
     def _skipping(self, tag: str, start: bool) -> bool:
@@ -199,6 +215,20 @@ class _Collector(HTMLParser):
             self._break()
             if tag == "pre":
                 self._pre += 1
+            self._list_start(tag, attrs)
+
+    def _list_start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Track lists and set the marker of a list item that starts."""
+        shown = not _NO_MARKER_STYLE.search(_attr(attrs, "style"))
+        if tag in ("ul", "ol"):
+            self._lists.append([_start(attrs) if tag == "ol" else 0, int(shown)])
+        elif tag == "li":
+            number, list_shown = self._lists[-1] if self._lists else [0, 1]
+            if self._lists and number:
+                self._lists[-1][0] += 1
+            self._marker = f"{number}. " if number else BULLET
+            if not (shown and list_shown):
+                self._marker = ""
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -232,10 +262,18 @@ class _Collector(HTMLParser):
             self._break()
             if tag == "pre":
                 self._pre = max(0, self._pre - 1)
+            if tag in ("ul", "ol") and self._lists:
+                self._lists.pop()
+            if tag in ("li", "ul", "ol"):
+                self._marker = ""
 
     def handle_data(self, data: str) -> None:
         if self._skip:
             return
+        if self._marker and data.strip():
+            if not _HAS_MARKER.match(data):
+                data = self._marker + data.lstrip()
+            self._marker = ""
         table = self._tables[-1] if self._tables else None
         if table is None:
             self._buf.append(data)
