@@ -219,6 +219,7 @@ p {{ margin: 0 0 10px 0; line-height: 140%; }}
 ul {{ margin: 0 0 10px 0; }}
 li {{ margin: 0 0 4px 0; line-height: 140%; }}
 a {{ color: {link}; }}
+p.section {{ font-size: 12.5pt; font-weight: 600; margin: 14px 0 6px 0; }}
 p.headline {{ font-size: 16pt; font-weight: 600; margin: 0 0 6px 0; line-height: 120%; }}
 span.mark {{ background-color: {mark_bg}; color: {mark_fg}; }}
 span.edited {{ color: {muted}; font-size: 8.5pt; }}

@@ -15,6 +15,7 @@ from collections import Counter, deque
 from collections.abc import Sequence
 from functools import lru_cache
 
+from irviewer.core.extract.paragraphs import plain_text
 from irviewer.core.store.search import HIGHLIGHT_END, HIGHLIGHT_START, parsed_terms
 
 SNIPPET_WORDS = 24
@@ -165,6 +166,7 @@ def snippet_for(fields: Sequence[str], query: str, words: int = SNIPPET_WORDS) -
     Falls back to the opening words of the first non-empty field when the index
     matched a form of a word that the pattern does not recognise.
     """
+    fields = [plain_text(text) if text else text for text in fields]
     pattern = highlight_pattern(query)
     if pattern is not None:
         for text in fields:

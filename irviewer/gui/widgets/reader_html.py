@@ -16,6 +16,7 @@ from irviewer.gui.style import chip_text_color, kind_color, kind_label
 from irviewer.gui.widgets.timeline_delegate import format_date
 
 BULLET = "• "
+HEADING = "## "
 _LINK = re.compile(
     r"(?P<url>https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?])"
     r"|(?P<www>\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?)"
@@ -70,7 +71,7 @@ def rich_text(text: str, pattern: re.Pattern[str] | None) -> str:
 
 
 def body_blocks(body: str) -> list[tuple[str, list[str]]]:
-    """Split a body into ('p', [text]) paragraphs and ('ul', [items]) bullet lists.
+    """Split a body into ('p', [text]) paragraphs, ('h', [text]) headings and ('ul', [items]).
 
     Paragraphs are separated by blank lines; lines inside a paragraph are joined with a space
     (reflow); a line starting with '• ' starts a bullet item, and the lines after it continue
@@ -80,6 +81,9 @@ def body_blocks(body: str) -> list[tuple[str, list[str]]]:
     for chunk in re.split(r"\n\s*\n", body.replace("\r\n", "\n")):
         lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
         if not lines:
+            continue
+        if len(lines) == 1 and lines[0].startswith(HEADING):
+            blocks.append(("h", [lines[0][len(HEADING):].strip()]))
             continue
         para: list[str] = []
         items: list[str] = []
@@ -205,6 +209,8 @@ def release_html(stored: Any, terms: Sequence[str] = (), dark: bool = False) -> 
     for tag, texts in blocks:
         if tag == "p":
             parts.append(f"<p>{rich_text(texts[0], pattern)}</p>")
+        elif tag == "h":
+            parts.append(f'<p class="section"><b>{rich_text(texts[0], pattern)}</b></p>')
         else:
             items = "".join(f"<li>{rich_text(t, pattern)}</li>" for t in texts)
             parts.append(f"<ul>{items}</ul>")
