@@ -197,3 +197,38 @@ def test_several_child_headings_are_per_column_labels():
 def test_no_header_rows_gives_one_blank_level():
     assert header_cells([], 2) == [HeaderCell("", 0, 0, 0, 0), HeaderCell("", 1, 1, 0, 0)]
     assert header_cells([["", ""]], 2) == header_cells([], 2)
+
+
+def test_a_note_row_on_top_leaves_each_period_spanning_its_columns():
+    header = [
+        ["", "(unaudited)", "", "", ""],
+        ["", "Three Months Ended", "", "Nine Months Ended", ""],
+        ["", "March 31,", "", "March 31,", ""],
+        ["", "2025", "2024", "2025", "2024"],
+    ]
+    cells = header_cells(header, 5)
+    assert HeaderCell("(unaudited)", 1, 4, 0, 0) in cells
+    assert HeaderCell("Three Months Ended", 1, 2, 1, 1) in cells
+    assert HeaderCell("Nine Months Ended", 3, 4, 1, 1) in cells
+    assert HeaderCell("March 31,", 1, 2, 2, 2) in cells
+    assert HeaderCell("March 31,", 3, 4, 2, 2) in cells
+    assert HeaderCell("2024", 2, 2, 3, 3) in cells
+    assert HeaderCell("", 0, 0, 0, 3) in cells
+    assert len(cells) == 10
+    assert column_titles(cells, 5)[4] == "(unaudited) Nine Months Ended March 31, 2024"
+
+
+def test_unequal_periods_under_a_note_row_still_span():
+    header = [
+        ["", "(unaudited)", "", "", "", ""],
+        ["", "Quarter Ended", "", "", "Quarter Ended", ""],
+        ["", "May 31,", "Feb 28,", "", "May 31,", ""],
+        ["", "2025", "2025", "Change", "2024", "Change"],
+    ]
+    cells = header_cells(header, 6)
+    assert HeaderCell("Quarter Ended", 1, 3, 1, 1) in cells
+    assert HeaderCell("Quarter Ended", 4, 5, 1, 1) in cells
+    # Under the first period every column has its own label: no span over "Change".
+    assert HeaderCell("May 31,\n2025", 1, 1, 2, 3) in cells
+    assert HeaderCell("Feb 28,\n2025", 2, 2, 2, 3) in cells
+    assert HeaderCell("Change", 3, 3, 2, 3) in cells

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from irviewer.core.extract.numbers import values_grid
 from irviewer.core.records import FinancialTable
 from irviewer.gui.models.table_grid import SORT_ROLE
+from irviewer.gui.widgets.table_view import MIN_LABEL_WIDTH
 from irviewer.gui.widgets.tables_pane import EMPTY_TEXT, TablesPane
 
 HEADER = [["", "Quarter Ended", "", "Year"], ["", "2024", "2023", "2024"]]
@@ -89,6 +90,31 @@ def test_shows_title_units_and_every_table(pane):
     assert pane.current_index() == 1
     assert pane._title.text() == "Balance"
     assert labels(pane.model(1)) == ["Cash", "Debt"]
+
+
+def test_several_tables_make_the_title_a_chooser(qtbot, pane):
+    chooser = pane._chooser
+    assert chooser.isVisible() and not pane._title.isVisible()
+    assert [chooser.itemText(i) for i in range(chooser.count())] == [
+        "Statement of Things",
+        "Balance",
+    ]
+    assert chooser.details(0) == "6 rows · page 2"
+    chooser.setCurrentIndex(1)
+    assert pane.current_index() == 1
+    assert pane._units.text() == ""
+    assert pane._title.text() == "Balance"
+    pane.set_current_table(0)
+    assert chooser.currentIndex() == 0
+
+
+def test_one_table_shows_a_plain_title(qtbot):
+    widget = TablesPane()
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.set_tables(tables()[1:], "one")
+    assert widget._title.isVisible() and widget._title.text() == "Balance"
+    assert not widget._chooser.isVisible()
 
 
 def test_header_click_sorts_numerically_then_reverses_then_restores(qtbot, pane):
@@ -267,3 +293,119 @@ def test_export_failure_is_reported_not_raised(qtbot, pane, tmp_path: Path, monk
     qtbot.mouseClick(pane.export_xlsx_button, Qt.MouseButton.LeftButton)
     assert len(fake.warnings) == 1
     assert fake.warnings[0].startswith("Export XLSX failed:")
+
+
+# -- column widths ---------------------------------------------------------------------------
+
+LONG_LABEL = "Net income attributable to shareholders of the parent, basic and diluted, per share"
+WIDE_ROWS = [
+    [LONG_LABEL, "$ (1,234,567)", "$ 2,345,678", "(345,678)"],
+    ["Other", "1", "2", "3"],
+]
+
+
+def right_edge(view, column: int) -> int:
+    header = view.horizontalHeader()
+    return header.sectionViewportPosition(column) + header.sectionSize(column)
+
+
+@pytest.fixture
+def wide(qtbot) -> TablesPane:
+    widget = TablesPane()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    table = FinancialTable("Wide", None, HEADER, WIDE_ROWS, values_grid(WIDE_ROWS))
+    widget.set_tables([table], "wide")
+    return widget
+
+
+def resize_and_settle(qtbot, widget: TablesPane, width: int) -> None:
+    widget.resize(width, 400)
+    view = widget.view(0)
+    qtbot.waitUntil(lambda: view.viewport().width() > 0 and view.isVisible())
+    qtbot.wait(20)
+
+
+def test_the_label_column_gives_way_so_every_number_shows(qtbot, wide):
+    resize_and_settle(qtbot, wide, 700)
+    view = wide.view(0)
+    header = view.horizontalHeader()
+    natural = view.sizeHintForColumn(0)
+    assert header.sectionSize(0) < natural  # the long label is elided (its tooltip is whole)
+    assert right_edge(view, 3) <= view.viewport().width()
+    assert view.horizontalScrollBar().maximum() == 0
+    index = view.model().index(0, 0)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == LONG_LABEL
+
+
+def test_the_label_column_takes_the_spare_width_when_everything_fits(qtbot, wide):
+    resize_and_settle(qtbot, wide, 1800)
+    view = wide.view(0)
+    header = view.horizontalHeader()
+    assert header.sectionSize(0) >= view.sizeHintForColumn(0)
+    assert right_edge(view, 3) == view.viewport().width()  # no blank strip, no scroll bar
+
+
+def test_a_narrow_view_keeps_labels_readable_and_scrolls_the_numbers(qtbot, wide):
+    resize_and_settle(qtbot, wide, 300)
+    view = wide.view(0)
+    assert view.horizontalHeader().sectionSize(0) >= MIN_LABEL_WIDTH
+    assert view.horizontalScrollBar().maximum() > 0
+
+
+def test_spanning_headings_fit_over_their_columns(qtbot, pane):
+    view = pane.view(0)
+    header = view.horizontalHeader()
+    needed = header.fontMetrics().horizontalAdvance("Quarter Ended")
+    assert header.sectionSize(1) + header.sectionSize(2) > needed
+    lines = header.depth() * header.fontMetrics().lineSpacing()
+    assert lines <= header.height() <= lines + header.depth() * 2 + 8  # compact: lines + padding
+
+
+@pytest.fixture(scope="module")
+def demo_release():
+    """The newest demo release with tables: the one the screenshot shows (demo files are
+    named by date)."""
+    from irviewer.core.pipeline import parse_file
+    from irviewer.gui.library import demo_files
+    from irviewer.paths import demo_dir
+
+    for path in reversed(demo_files(demo_dir())):
+        document = parse_file(path)
+        if document.tables:
+            return document
+    pytest.skip(f"no demo release in {demo_dir()} has tables")
+
+
+def test_at_1440x900_the_first_demo_table_shows_its_last_number_column(
+    qtbot, tmp_path: Path, demo_release
+):
+    from tests.gui.factories import (
+        fill_library,
+        make_paths,
+        make_window,
+        open_and_wait,
+        select_and_wait,
+    )
+
+    paths = make_paths(tmp_path)
+    [release_id] = fill_library(paths.user_library, [demo_release])
+    window = make_window(qtbot, paths)
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    open_and_wait(qtbot, window, paths.user_library)
+    select_and_wait(qtbot, window, release_id)
+    window.tabs.setCurrentWidget(window.tables)
+    view = window.tables.view(0)
+    qtbot.waitUntil(lambda: view.isVisible() and view.viewport().width() > 300)
+    qtbot.wait(20)
+    header = view.horizontalHeader()
+    last = view.model().columnCount() - 1
+    assert last >= 1
+    assert view.horizontalScrollBar().value() == 0
+    assert header.sectionViewportPosition(last) >= 0
+    assert right_edge(view, last) <= view.viewport().width()
+    assert header.sectionSize(last) >= view.sizeHintForColumn(last)  # its numbers are whole
+    window.close()

@@ -5,9 +5,11 @@ it covers and leave the others blank. `header_cells` turns `FinancialTable.heade
 rectangles of columns x levels so a header view can draw each heading across its columns:
 
 - on the top level, a heading spans right over the blank cells that follow it;
-- on a lower level, a heading spans to the end of its parent's span only when it is the one
-  heading under that parent (`June 30,` under `Three Months Ended`); several headings under
-  one parent are per-column labels;
+- on a lower level, a heading spans the same way (to the end of its parent's span when it is
+  the one heading under that parent: `June 30,` under `Three Months Ended`), except that
+  several headings whose columns all have their own labels on the next level are per-column
+  labels (`March 31,` / `December 31,` over `2025` / `2024` / `Change`); so `(unaudited)`
+  over `Three Months Ended` / `Nine Months Ended` still gives two spanning periods;
 - the bottom level never spans, and whatever a column has of its own (cells no span covers)
   becomes one cell that stacks its texts, so a column reads `June 30,` / `2023` bottom-aligned.
 """
@@ -51,15 +53,13 @@ def _spans(rows: list[list[str]]) -> list[dict[int, int]]:
     for level, row in enumerate(rows[:-1]):
         spans: dict[int, int] = {}
         children: list[tuple[int, int]] = []
+        below = rows[level + 1]
         for first, last in parents:
             starts = [c for c in range(first, last + 1) if row[c]]
             for i, start in enumerate(starts):
-                if level == 0:
-                    end = (starts[i + 1] - 1) if i + 1 < len(starts) else last
-                elif len(starts) == 1:
-                    end = last
-                else:
-                    end = start
+                end = (starts[i + 1] - 1) if i + 1 < len(starts) else last
+                if level > 0 and len(starts) > 1 and all(below[start : end + 1]):
+                    end = start  # every column has its own label below: per-column labels
                 if end > start:
                     spans[start] = end
                     children.append((start, end))

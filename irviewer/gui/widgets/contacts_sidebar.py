@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -58,33 +59,75 @@ def mailto_url(email: str) -> QUrl:
     return QUrl(f"mailto:{email.strip()}")
 
 
-def breakable(value: str, field: str) -> str:
-    """Display text for a value: a long email wraps after `@`, never at a hyphen."""
-    if field == "email":
-        return value.replace("-", "\u2011").replace("@", "@\u200b")
-    return value
+ONE_LINE_FIELDS = ("email", "phone")  # never wrapped: elided in the middle when too long
+COPY_HINT = "Click to copy"
 
 
 class CopyValueLabel(ToneLabel):
-    """A value that copies itself when clicked (or on Space/Enter); long text wraps."""
+    """A value that copies itself when clicked (or on Space/Enter).
+
+    Names, titles and organisations wrap; an email or phone stays on one line, elided in
+    the middle (`ir@north…example`) when the sidebar is too narrow, with the whole value
+    in the tooltip. The label's size hints are those of the whole value, so it gets its full
+    width whenever the sidebar has it.
+    """
 
     copied = Signal(str)
 
     def __init__(self, value: str, field: str, tone: str = NORMAL, parent: Any = None) -> None:
-        super().__init__(breakable(value, field), tone, parent)
+        super().__init__(value, tone, parent)
         self.value = value
         self.field = field  # name | title | organization | phone | email
+        self.one_line = field in ONE_LINE_FIELDS
         self.setObjectName("contactValue")
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
+        self.setWordWrap(not self.one_line)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.setToolTip("Click to copy")
+        self.setToolTip(COPY_HINT)
+        # Padding as contents margins, not in the style sheet: style-sheet padding counts
+        # twice when painting, so wrapped text measured one width and drew another.
+        self.setContentsMargins(3, 2, 3, 2)
         self.setAccessibleName(f"{field}: {value}")
         self.setAccessibleDescription("Click to copy")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._show_menu)
+
+    # -- one-line values: elide in the middle --------------------------------------------------
+
+    def is_elided(self) -> bool:
+        return self.text() != self.value
+
+    def _padding(self) -> int:
+        """Width the label adds around its text (its contents margins and the like)."""
+        return super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.one_line:
+            hint.setWidth(self._padding() + self.fontMetrics().horizontalAdvance(self.value))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.one_line:
+            shortest = self.fontMetrics().horizontalAdvance(self.value[:4] + "\u2026")
+            hint.setWidth(min(self.sizeHint().width(), self._padding() + shortest))
+        return hint
+
+    def _fit_text(self) -> None:
+        if not self.one_line:
+            return
+        room = self.width() - self._padding()
+        shown = self.fontMetrics().elidedText(self.value, Qt.TextElideMode.ElideMiddle, room)
+        if shown != self.text():
+            self.setText(shown)
+        self.setToolTip(f"{self.value}\n{COPY_HINT}" if self.is_elided() else COPY_HINT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_text()
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.value)
@@ -162,26 +205,30 @@ class ContactCard(QFrame):
                 layout.addWidget(label)
 
     def _value_row(self, field: str, label: CopyValueLabel) -> QHBoxLayout:
+        """A phone or email behind its glyph; an email's glyph is the button that writes to it
+        (a button after the address would take the width the address needs)."""
         row = QHBoxLayout()
         row.setSpacing(2)
         row.setContentsMargins(0, 0, 0, 0)
-        glyph = ToneLabel("\u260e" if field == "phone" else "@", MUTED)
-        glyph.setFixedWidth(self.fontMetrics().horizontalAdvance("\u260e") + 6)
-        glyph.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        glyph.setContentsMargins(0, 2, 0, 0)
-        glyph.setToolTip("Phone" if field == "phone" else "Email")
-        row.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(label, 1)
+        glyph_width = self.fontMetrics().horizontalAdvance("\u260e") + 6
         if field == "email":
             mail = QToolButton()
             mail.setObjectName("mailButton")
             mail.setText("\u2709")
             mail.setAutoRaise(True)
+            mail.setFixedWidth(glyph_width)
             mail.setCursor(Qt.CursorShape.PointingHandCursor)
             mail.setToolTip(f"Write an email to {label.value} (opens your mail app)")
             mail.setAccessibleName(f"Write an email to {label.value}")
             mail.clicked.connect(label.open_mail)
-            row.addWidget(mail, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(mail, 0, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            glyph = ToneLabel("\u260e", MUTED)
+            glyph.setFixedWidth(glyph_width)
+            glyph.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            glyph.setToolTip("Phone")
+            row.addWidget(glyph, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(label, 1)
         return row
 
     def value_labels(self) -> list[CopyValueLabel]:
@@ -270,14 +317,16 @@ class ContactsSidebar(QWidget):
         base = palette.color(QPalette.ColorRole.Base).name()
         mid = palette.color(QPalette.ColorRole.Midlight).name()
         hover = palette.color(QPalette.ColorRole.AlternateBase).name()
+        link = palette.color(QPalette.ColorRole.Link).name()
         sheet = f"""
             QWidget#contactsBody {{ background: transparent; }}
             QFrame#contactCard {{ background: {base}; border: 1px solid {mid};
                 border-radius: 6px; }}
-            QLabel#contactValue {{ padding: 2px 4px; border-radius: 3px; }}
+            QLabel#contactValue {{ border-radius: 3px; }}
             QLabel#contactValue:hover {{ background: {hover}; }}
             QLabel#contactValue:focus {{ background: {hover}; }}
-            QToolButton#mailButton {{ border: none; padding: 0 4px; border-radius: 3px; }}
+            QToolButton#mailButton {{ border: none; padding: 0; border-radius: 3px;
+                color: {link}; }}
             QToolButton#mailButton:hover {{ background: {hover}; }}
             """
         if sheet != self.styleSheet():  # setting it again would loop through PaletteChange

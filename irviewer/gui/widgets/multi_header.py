@@ -4,6 +4,10 @@ The model describes the layout through `HEADER_DEPTH_ROLE` and `HEADER_CELLS_ROL
 (see `models/header_layout.py`); each section paints every cell that covers it, whole, so
 a heading spanning several columns reads as one cell. Clicking still sorts by the clicked
 column; the sort arrow sits in the column's bottom cell.
+
+The header is as tall as its text lines plus one padding band above and below (not a padding
+per level), and `fit_spans()` widens the columns under a spanning heading until it fits; a
+heading that still does not fit (a user narrowed a column) is elided, never clipped.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from irviewer.gui.models.header_layout import HeaderCell
 from irviewer.gui.models.table_grid import HEADER_CELLS_ROLE, HEADER_DEPTH_ROLE
 
 _PAD_X = 4
-_PAD_Y = 4
+_PAD_Y = 3  # above the first and below the last text line
+_LINE_GAP = 2  # between header levels
 _ARROW = 18  # room for the sort indicator
 
 
@@ -50,7 +55,11 @@ class MultiRowHeaderView(QHeaderView):
         return cells if isinstance(cells, list) else []
 
     def level_height(self) -> int:
-        return self.fontMetrics().height() + 2 * _PAD_Y
+        """The height of one header level: a text line and a small gap."""
+        return self.fontMetrics().lineSpacing() + _LINE_GAP
+
+    def header_height(self) -> int:
+        return self.depth() * self.level_height() + 2 * _PAD_Y
 
     def text_width(self, text: str) -> int:
         metrics = self.fontMetrics()
@@ -60,11 +69,11 @@ class MultiRowHeaderView(QHeaderView):
     def sectionSizeFromContents(self, logical_index: int) -> QSize:
         own = [c for c in self.cells(logical_index) if not c.spans_columns]
         width = max([self.text_width(c.text) for c in own] + [2 * _PAD_X])
-        return QSize(width + _ARROW, self.depth() * self.level_height())
+        return QSize(width + _ARROW, self.header_height())
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        hint.setHeight(self.depth() * self.level_height())
+        hint.setHeight(self.header_height())
         return hint
 
     def fit_spans(self) -> None:
@@ -89,17 +98,33 @@ class MultiRowHeaderView(QHeaderView):
 
     # -- painting ---------------------------------------------------------------------------
 
+    def _level_top(self, level: int, rect: QRect) -> int:
+        return rect.top() + _PAD_Y + level * self.level_height()
+
     def _cell_rect(self, cell: HeaderCell, rect: QRect) -> QRect:
+        """The cell's frame: its levels' band, stretched to the header's edges at the top
+        and bottom levels."""
         left = self.sectionViewportPosition(cell.first)
         right = self.sectionViewportPosition(cell.last) + self.sectionSize(cell.last)
-        height = self.level_height()
-        top = rect.top() + cell.top * height
-        bottom = (
-            rect.bottom()
-            if cell.bottom >= self.depth() - 1
-            else top + (cell.bottom - cell.top + 1) * height - 1
-        )
+        top = rect.top() if cell.top == 0 else self._level_top(cell.top, rect)
+        if cell.bottom >= self.depth() - 1:
+            bottom = rect.bottom()
+        else:
+            bottom = self._level_top(cell.bottom + 1, rect) - 1
         return QRect(left, top, right - left, bottom - top + 1)
+
+    def _text_rect(self, cell: HeaderCell, cell_rect: QRect, rect: QRect) -> QRect:
+        """Where the cell's text lines go: its levels' band, inside the side padding."""
+        top = self._level_top(cell.top, rect)
+        bottom = self._level_top(cell.bottom + 1, rect) - _LINE_GAP
+        return QRect(cell_rect.left() + _PAD_X, top, cell_rect.width() - 2 * _PAD_X, bottom - top)
+
+    def _fitted_text(self, text: str, width: int) -> str:
+        metrics = self.fontMetrics()
+        return "\n".join(
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+            for line in text.split("\n")
+        )
 
     def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
         if not rect.isValid():
@@ -127,7 +152,7 @@ class MultiRowHeaderView(QHeaderView):
             painter.save()
             self.style().drawControl(QStyle.ControlElement.CE_HeaderSection, option, painter, self)
             align = Qt.AlignmentFlag.AlignCenter if cell.spans_columns else own_alignment
-            text_rect = cell_rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
+            text_rect = self._text_rect(cell, cell_rect, rect)
             sorted_here = (
                 cell.bottom >= depth - 1
                 and not cell.spans_columns
@@ -136,7 +161,8 @@ class MultiRowHeaderView(QHeaderView):
             if sorted_here:
                 self._draw_arrow(painter, option, text_rect, align)
             painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
-            painter.drawText(text_rect, int(align), cell.text)
+            room = text_rect.width() - (_ARROW if sorted_here else 0)
+            painter.drawText(text_rect, int(align), self._fitted_text(cell.text, room))
             painter.restore()
 
     def _draw_arrow(

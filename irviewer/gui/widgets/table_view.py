@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from irviewer.core import export
@@ -14,8 +14,11 @@ from irviewer.gui.models.header_layout import header_cells, normalise_header
 from irviewer.gui.models.table_grid import LABEL_COLUMN, TableGridModel
 from irviewer.gui.widgets.multi_header import MultiRowHeaderView
 
-MAX_LABEL_WIDTH = 380
 MIN_COLUMN_WIDTH = 56
+MIN_LABEL_WIDTH = 140  # the label column never shrinks below this (or its own width)
+LABEL_SHARE = 0.3  # ... nor below this share of the viewport, when numbers must scroll
+_LABEL_PAD = 12
+_NUMBER_PAD = 10
 
 
 class TableGridView(QTableView):
@@ -26,7 +29,10 @@ class TableGridView(QTableView):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._label_width = 0
+        self._fitting = False
+        self._auto_label = True
         self.setHorizontalHeader(MultiRowHeaderView(self))
+        self.horizontalHeader().sectionResized.connect(self._on_section_resized)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -57,38 +63,75 @@ class TableGridView(QTableView):
     # -- sizing -----------------------------------------------------------------------------
 
     def fit_columns(self) -> None:
-        """Size columns to their contents; cap the label column; make spanning headings fit."""
+        """Size number columns to their cells and own headings, widen them under spanning
+        headings until those fit, then fit the label column to the room left."""
         model = self.model()
         if model is None:
             return
-        self.resizeColumnsToContents()
         header = self.horizontalHeader()
-        for column in range(model.columnCount()):
-            width = header.sectionSize(column)
-            if column == LABEL_COLUMN:
-                self._label_width = width + 12
-            else:
-                header.resizeSection(column, max(width + 8, MIN_COLUMN_WIDTH))
+        self._fitting = True
+        try:
+            for column in range(model.columnCount()):
+                width = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+                if column == LABEL_COLUMN:
+                    self._label_width = width + _LABEL_PAD
+                    header.resizeSection(column, self._label_width)
+                else:
+                    header.resizeSection(column, max(width + _NUMBER_PAD, MIN_COLUMN_WIDTH))
+            if isinstance(header, MultiRowHeaderView):
+                header.fit_spans()
+        finally:
+            self._fitting = False
+        self._auto_label = True
         self._fit_label_column()
-        if isinstance(header, MultiRowHeaderView):
-            header.fit_spans()
         header.updateGeometries()
         self.updateGeometries()
 
+    def label_width_for(self, viewport: int) -> int:
+        """The label column's width in a viewport `viewport` pixels wide.
+
+        The number columns keep their fitted widths. When everything fits, the label column
+        takes the spare width (the grid fills the view); otherwise it gets what the numbers
+        leave, eliding long labels (the full text is the tooltip), but never less than
+        MIN_LABEL_WIDTH or LABEL_SHARE of the viewport: below that the numbers scroll.
+        """
+        model = self.model()
+        if model is None or model.columnCount() == 0:
+            return 0
+        header = self.horizontalHeader()
+        numbers = sum(
+            header.sectionSize(c) for c in range(model.columnCount()) if c != LABEL_COLUMN
+        )
+        room = viewport - numbers
+        if room >= self._label_width:
+            return room
+        floor = min(self._label_width, max(MIN_LABEL_WIDTH, int(viewport * LABEL_SHARE)))
+        return max(room, floor)
+
     def _fit_label_column(self) -> None:
-        """The label column takes its full width when the view has room, else at most
-        MAX_LABEL_WIDTH (long labels elide, with the full text as a tooltip)."""
         model = self.model()
         if model is None or model.columnCount() == 0 or self._label_width <= 0:
             return
+        if not self._auto_label or self._fitting:
+            return
+        width = self.label_width_for(self.viewport().width())
         header = self.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(1, model.columnCount()))
-        room = self.viewport().width() - others
-        header.resizeSection(LABEL_COLUMN, min(self._label_width, max(room, MAX_LABEL_WIDTH)))
+        if header.sectionSize(LABEL_COLUMN) != width:
+            self._fitting = True
+            try:
+                header.resizeSection(LABEL_COLUMN, width)
+            finally:
+                self._fitting = False
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_label_column()
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == LABEL_COLUMN and not self._fitting:
+            self._auto_label = False  # the user sized it: leave it alone until the next fit
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            self._fit_label_column()  # also when a vertical scroll bar comes or goes
+        return handled
 
     # -- copy -------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """The Tables tab: every extracted table of a release as a sortable grid, with export.
 
-A list of tables sits on the left (hidden when there is only one); the current table's
-title, units and grid fill the rest. Each table keeps its own model, proxy and view, so a
+The current table's title heads the grid; with several tables the title is a combo box that
+switches between them (a side list took too much of the grid's width). Units, the sort state
+and the grid fill the rest. Each table keeps its own model, proxy and view, so a
 sort survives switching tables. Export goes through `irviewer.core.export`; "as shown"
 exports pass the proxy's row order.
 """
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -32,7 +32,7 @@ from irviewer.core import export
 from irviewer.core.records import FinancialTable
 from irviewer.gui.models.sort_proxy import SortProxyModel
 from irviewer.gui.models.table_grid import TableGridModel
-from irviewer.gui.widgets.table_list import TableListWidget
+from irviewer.gui.widgets.table_list import TableChooser
 from irviewer.gui.widgets.table_view import TableGridView
 from irviewer.gui.widgets.tone_label import ToneLabel
 
@@ -97,26 +97,23 @@ class TablesPane(QWidget):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         content_layout.addWidget(line)
-        self._splitter = QSplitter(Qt.Orientation.Horizontal, content)
-        self._splitter.setChildrenCollapsible(False)
-        content_layout.addWidget(self._splitter, 1)
-
-        self._list = TableListWidget()
-        self._list.currentRowChanged.connect(self._show_table)
-        self._splitter.addWidget(self._list)
-
         detail = QWidget()
+        content_layout.addWidget(detail, 1)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(10, 8, 10, 8)
         detail_layout.setSpacing(2)
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
         self._title = QLabel()
         self._title.setWordWrap(True)
         self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        title_font = QFont(self._title.font())
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
         self._title.setFont(title_font)
         detail_layout.addWidget(self._title)
+        self._chooser = TableChooser()
+        self._chooser.setFont(title_font)
+        self._chooser.currentIndexChanged.connect(self._show_table)
+        detail_layout.addWidget(self._chooser, 0, Qt.AlignmentFlag.AlignLeft)
         info = QHBoxLayout()
         info.setSpacing(12)
         self._units = ToneLabel()
@@ -137,10 +134,6 @@ class TablesPane(QWidget):
 
         self._stack = QStackedWidget()
         detail_layout.addWidget(self._stack, 1)
-        self._splitter.addWidget(detail)
-        self._splitter.setStretchFactor(0, 0)
-        self._splitter.setStretchFactor(1, 1)
-        self._splitter.setSizes([210, 800])
 
     def _build_toolbar(self) -> QWidget:
         bar = QWidget()
@@ -179,8 +172,8 @@ class TablesPane(QWidget):
         """Show `tables`; `stem` names exported files (e.g. the release's date and headline)."""
         self._tables = list(tables)
         self._stem = stem.strip() or "tables"
-        self._list.blockSignals(True)
-        self._list.clear()
+        self._chooser.blockSignals(True)
+        self._chooser.clear()
         while self._stack.count():
             widget = self._stack.widget(0)
             self._stack.removeWidget(widget)
@@ -200,15 +193,17 @@ class TablesPane(QWidget):
             self._proxies.append(proxy)
             self._views.append(view)
             self._stack.addWidget(view)
-            self._list.add_table(table_title(table, index), self._details(table))
-        self._list.blockSignals(False)
-        self._list.setVisible(len(self._tables) > 1)
+            self._chooser.add_table(table_title(table, index), self._details(table))
+        self._chooser.blockSignals(False)
+        several = len(self._tables) > 1
+        self._chooser.setVisible(several)  # several tables: the title is the chooser
+        self._title.setVisible(not several)
         count = len(self._tables)
         self._count_label.setText(f"{count} table{'s' if count != 1 else ''}")
         self.export_all_button.setEnabled(count > 0)
         self._pages.setCurrentIndex(1 if self._tables else 0)
         if self._tables:
-            self._list.setCurrentRow(0)
+            self._chooser.setCurrentIndex(0)
             self._show_table(0)
         self.count_changed.emit(len(self._tables))
 
@@ -220,7 +215,7 @@ class TablesPane(QWidget):
 
     def set_current_table(self, index: int) -> None:
         if 0 <= index < len(self._tables):
-            self._list.setCurrentRow(index)
+            self._chooser.setCurrentIndex(index)
 
     def view(self, index: int) -> TableGridView | None:
         return self._views[index] if 0 <= index < len(self._views) else None
@@ -296,6 +291,8 @@ class TablesPane(QWidget):
         table = self._tables[index]
         self._stack.setCurrentIndex(index)
         self._title.setText(table_title(table, index))
+        if self._chooser.currentIndex() != index:
+            self._chooser.setCurrentIndex(index)
         units = (table.units or "").strip()
         if table.page:
             units = f"{units} · page {table.page}" if units else f"page {table.page}"
