@@ -14,16 +14,18 @@ from pathlib import Path
 
 import pytest
 
+# Measured: metadata 0.988 contacts_f1 0.980 table_f1 0.996 worst_table 0.963 line_items 1.000
+# headers 1.000 titles 1.000 prose_tables 0.000.
 FLOORS = {
-    "metadata": 0.0,
-    "contacts_f1": 0.0,
-    "table_f1": 0.0,
-    "worst_table": 0.0,
-    "line_items": 0.0,
-    "headers": 0.0,
-    "titles": 0.0,
+    "metadata": 0.98,
+    "contacts_f1": 0.97,
+    "table_f1": 0.99,
+    "worst_table": 0.95,
+    "line_items": 0.99,
+    "headers": 0.99,
+    "titles": 0.99,
 }
-MAX_PROSE_TABLES = 1.0
+MAX_PROSE_TABLES = 0.01
 
 
 def run_scorer(corpus_dir: Path) -> dict[str, float]:
