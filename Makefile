@@ -24,14 +24,17 @@ test-fast: setup ## tests without the corpus scoring run
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"
 
 lint: setup ## ruff
-	$(VENV)/bin/ruff check irviewer tests scripts bench
+	$(VENV)/bin/ruff check irviewer tests scripts bench packaging
 
 fmt: setup ## ruff format + import sort
-	$(VENV)/bin/ruff check --fix --select I irviewer tests scripts bench
-	$(VENV)/bin/ruff format irviewer tests scripts bench
+	$(VENV)/bin/ruff check --fix --select I irviewer tests scripts bench packaging
+	$(VENV)/bin/ruff format irviewer tests scripts bench packaging
 
 score: setup ## score extraction against the shared corpus
 	$(PY) $(SHARED)/tools/score_extraction.py $(SHARED)/corpus --cmd "$(VENV)/bin/irviewer parse --json"
+
+package: setup ## build the app bundle into dist/irviewer/ (PyInstaller, one folder)
+	bash packaging/build.sh
 
 clean: ## remove build output
 	rm -rf build dist .pytest_cache .ruff_cache

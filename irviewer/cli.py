@@ -19,11 +19,13 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    if sys.stdout is not None:  # None in a windowed (console-less) Windows build
+        sys.stdout.write(text + "\n")
 
 
 def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    if sys.stderr is not None:
+        sys.stderr.write(text + "\n")
 
 
 def _positive_float(text: str) -> float:

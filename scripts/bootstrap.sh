@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 QT_RUNTIME_PKGS="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fontconfig-config"
+BUILD_PKGS="binutils"  # PyInstaller needs objdump on Linux
 QT_XCB_PKGS="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth"
 
@@ -18,7 +19,7 @@ missing_pkgs() {
 
 if command -v dpkg >/dev/null 2>&1; then
     # shellcheck disable=SC2086
-    need=$(missing_pkgs $QT_RUNTIME_PKGS $QT_XCB_PKGS)
+    need=$(missing_pkgs $QT_RUNTIME_PKGS $QT_XCB_PKGS $BUILD_PKGS)
     if [ -n "$need" ]; then
         echo "Installing Qt runtime packages:$need"
         sudo_cmd=""

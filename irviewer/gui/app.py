@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from irviewer import __version__
-from irviewer.gui import icons
+from irviewer.gui import icons, startup_probe
 from irviewer.gui.library import DataPaths, demo_files
 from irviewer.gui.main_window import MainWindow
 from irviewer.gui.state import AppState, StateKey, make_settings
@@ -101,8 +101,17 @@ def install_qt_log_filter() -> None:
 
 
 def _let_python_handle_ctrl_c(app: QApplication) -> None:
-    """Ctrl+C in the terminal quits (Qt's loop would otherwise swallow the signal)."""
-    signal.signal(signal.SIGINT, lambda *_args: app.quit())
+    """Ctrl+C or SIGTERM closes the windows (saving their state) and quits.
+
+    Qt's event loop would otherwise swallow the signals.
+    """
+
+    def close_and_quit(*_args: object) -> None:
+        app.closeAllWindows()
+        app.quit()
+
+    signal.signal(signal.SIGINT, close_and_quit)
+    signal.signal(signal.SIGTERM, close_and_quit)
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)  # wakes the interpreter so the handler can run
     timer.start(300)
@@ -116,6 +125,7 @@ def run_gui(library: Path | None = None, self_test: bool = False) -> int:
         return run_self_test(library)
     install_qt_log_filter()
     app = create_app()
+    startup_probe.install(app)
     window = build_window(DataPaths.default())
     window.show()
     QTimer.singleShot(0, lambda: open_initial_library(window, library))

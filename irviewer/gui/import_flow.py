@@ -21,6 +21,9 @@ class ImportFlowMixin:
     import_job: ImportJob | None
     import_dialog: ImportDialog | None
 
+    def _demo_import_completed(self) -> None:  # implemented by the main window
+        raise NotImplementedError
+
     def start_import(
         self, sources: list[Path], show_dialog: bool = True, demo: bool = False
     ) -> ImportJob | None:
@@ -60,6 +63,8 @@ class ImportFlowMixin:
 
     def _on_import_finished(self, report: Any) -> None:
         demo = self.is_demo
+        if demo and not report.cancelled:
+            self._demo_import_completed()
         self._end_import_ui(("Demo: " if demo else "Last import: ") + summary_text(report))
         had_selection = self.timeline.current_id is not None
         if self.store is not None:

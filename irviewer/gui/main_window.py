@@ -219,8 +219,11 @@ class MainWindow(ImportFlowMixin, QMainWindow):
         return self.store.count() == 0 or (self.state.text(StateKey.DEMO_SIGNATURE) != signature)
 
     def _import_demo(self) -> None:
-        self.state.set(StateKey.DEMO_SIGNATURE, demo_signature(self.paths.demo_source))
+        # the signature is saved when the import completes, so a killed first run resumes
         self.start_import(demo_files(self.paths.demo_source), show_dialog=False, demo=True)
+
+    def _demo_import_completed(self) -> None:
+        self.state.set(StateKey.DEMO_SIGNATURE, demo_signature(self.paths.demo_source))
 
     def _restore_selection(self) -> None:
         assert self.library is not None

@@ -47,16 +47,17 @@ def _check(condition: bool, reason: str) -> None:
 
 
 def _say(text: str) -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
+    if sys.stdout is not None:  # None in a windowed (console-less) Windows build
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
 
 
 def pick_release(store: Any) -> Any:
-    """A release with tables, preferring one that also has contacts."""
+    """A release with tables, preferring a PDF (to check the page view) with contacts."""
     best = None
     for summary in store.summaries(0, 2000):
         if summary.n_tables > 0:
-            if summary.n_contacts > 0 and summary.headline:
+            if summary.n_contacts > 0 and summary.headline and summary.format == "pdf":
                 return summary
             best = best or summary
     if best is None:
@@ -125,6 +126,20 @@ def check_export(tables: Any, table: Any, folder: Path) -> Path:
         f"the CSV lacks the table's first row label {first_label!r}",
     )
     return written
+
+
+def check_original(window: Any) -> str:
+    """The Original tab renders the PDF's pages through QtPdf (fails if QtPdf is missing)."""
+    window.tabs.setCurrentWidget(window.original)
+    wait_for(lambda: window.original.mode != "empty", "the Original tab to render")
+    _check(
+        window.original.mode == "pdf",
+        f"the Original tab shows {window.original.mode!r}, not the PDF (is QtPdf missing?)",
+    )
+    pages = window.original.page_count()
+    _check(pages > 0, "the PDF view has no pages")
+    window.tabs.setCurrentIndex(0)
+    return f"original PDF: {pages} pages"
 
 
 def check_search(window: Any, headline: str) -> str:
@@ -200,6 +215,8 @@ def _run(window: Any, library: Path | None, folder: Path) -> list[str]:
         f"{len(doc.contacts)}",
     )
     notes.append(f"{len(doc.contacts)} contacts")
+    if doc.source.format == "pdf" and Path(doc.source.path).is_file():
+        notes.append(check_original(window))
 
     notes.append(check_sort(tables))
     notes.append(f"exported {check_export(tables, doc.tables[0], folder).name}")
