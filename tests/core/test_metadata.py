@@ -161,8 +161,8 @@ def test_body_dates_are_never_the_release_date() -> None:
     ("text", "ticker"),
     [
         ("ImmunoGen, Inc. (Nasdag: IMGN), a leader", "Nasdaq: IMGN"),
-        ("Alphabet Inc. (NASDAQ: GOOG, GOOGL) today", "NASDAQ: GOOG"),
-        ("Adobe (Nasdaq:ADBE) today reported", "Nasdaq: ADBE"),
+        ("Orbital Foods Inc. (NASDAQ: ORBF, ORBFA) today", "NASDAQ: ORBF"),
+        ("Quillsoft (Nasdaq:QSFT) today reported", "Nasdaq: QSFT"),
         ("NYSE Symbol: CPK", "NYSE: CPK"),
         ("NYSE: AMCR; ASX: AMC", "NYSE: AMCR"),
         ("Its shares are listed on the NYSE under the symbol “XYZ”.", "NYSE: XYZ"),

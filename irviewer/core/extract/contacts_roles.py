@@ -121,7 +121,7 @@ def _infer_role(entry: Entry) -> str | None:
 
 class _OrgFinder:
     """The organisation of a contact whose block prints none: the name its mail domain spells
-    in the text ('constellation.com' -> 'Constellation', 'lplfinancial.com' -> 'LPL
+    in the text ('northwind.com' -> 'Northwind', 'acmefinancial.com' -> 'Acme
     Financial'), else the company."""
 
     def __init__(self, rows_text: list[str], company: str | None) -> None:

@@ -77,7 +77,7 @@ def parse_labels(text: str) -> list[Piece] | None:
     """The labels that make up all of ``text``, or None when it holds anything else.
 
     Handles 'Investor Contacts:', 'Contacts: Media Investors', 'Media - Europe',
-    '3M Investor Contact' (an organisation before the first label) and 'Contact Us'.
+    'Acme Investor Contact' (an organisation before the first label) and 'Contact Us'.
     """
     text = text.strip()
     if not text:
@@ -108,7 +108,7 @@ def parse_labels(text: str) -> list[Piece] | None:
 
 def _prefixed_label(text: str, pos: int) -> tuple[re.Match[str] | None, str | None, str]:
     """A label after one to three capitalised words naming an organisation
-    ('3M Investor Contact', 'Acme Contact:'); returns (match, organisation, kind)."""
+    ('Acme Investor Contact', 'Acme Contact:'); returns (match, organisation, kind)."""
     end = pos
     for _ in range(3):
         w = ORG_WORD_RE.match(text, end)
@@ -156,7 +156,7 @@ def split_segments(text: str) -> list[tuple[int, str]]:
 
 def classify_text(text: str, hints: frozenset[str], start: int = 0) -> list[Piece]:
     """Type one chunk of text; a chunk may hold an organisation then a name, or a name then
-    a title ('ImmunoGen, Inc. Carol Hausner', 'Jane Doe, Vice President')."""
+    a title ('Acme, Inc. Jane Doe', 'Jane Doe, Vice President')."""
     raw = text
     text = text.strip(" \t,;:|\u2022*#_")
     if not text:

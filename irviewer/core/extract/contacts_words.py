@@ -77,7 +77,7 @@ class Piece:
     kind: str
     text: str
     role: str | None = None  # investor | media | both, for label/paren pieces
-    org: str | None = None  # an organisation printed before a label ("3M Investor Contact")
+    org: str | None = None  # an organisation printed before a label ("Acme Investor Contact")
     start: int = 0  # offset in the line, where known
 
 

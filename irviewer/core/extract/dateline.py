@@ -126,7 +126,7 @@ _GENERIC = re.compile(r"^(?:the\s+)?(?:company|we|our|it|shareholders|management
 
 
 def issuer_from_lead(rest: str) -> str | None:
-    """'Krispy Kreme, Inc. (NASDAQ: DNUT) today...' -> 'Krispy Kreme, Inc.'."""
+    """'Acme Widgets, Inc. (NASDAQ: ACMW) today...' -> 'Acme Widgets, Inc.'."""
     rest = re.sub(r"^(?:Today|Yesterday)\s*,\s*", "", rest.strip())
     paren = _ISSUER_PAREN.search(rest[:200])
     if paren:
@@ -136,7 +136,7 @@ def issuer_from_lead(rest: str) -> str | None:
         if not match:
             return None
         name = match["name"]
-    name = re.sub(r"\([^)]*\)", " ", name)  # aliases: ("Dauch")
+    name = re.sub(r"\([^)]*\)", " ", name)  # aliases: ("Acme")
     name = " ".join(name.split()).strip(' ,;–—-"“”')
     first = re.match(rf"^(?P<first>.+?\b{_SUFFIX})\s+and\s+", name)
     if first:  # 'Acme Corp. and Widget Co.': the first named is the issuer

@@ -80,7 +80,7 @@ def _about_company(release: list[Line], headline: str) -> str | None:
 
 
 def _headline_subject(headline: str) -> str | None:
-    """'Amcor reports fiscal 2023 results' -> 'Amcor'."""
+    """'Acme reports fiscal 2023 results' -> 'Acme'."""
     match = _HEADLINE_VERB.search(headline)
     if not match or match.start() == 0:
         return None

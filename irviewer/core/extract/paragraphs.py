@@ -162,7 +162,7 @@ def _joins(prev: str, nxt: str, blank: bool, width: int) -> bool:
     if starts_lower or last.lower() in _FUNCTION or prev.endswith((",", "&")):
         return True
     if blank:
-        # a long line cut mid-sentence: '... which adversely affect' / 'ImmunoGen's ability'
+        # a long line cut mid-sentence: '... which adversely affect' / 'Acme's ability'
         return len(prev.split()) >= 8 and last.isalpha() and last.islower()
     if len(prev) >= BLOCK_LENGTH:
         return False
