@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 DASHES = {"-", "--", "\u2013", "\u2014", "\u2012", "\u2212", "\u2014\u2014", "\u2013\u2013", "—%", "-%"}
@@ -33,12 +34,16 @@ def parse_number(cell: str | None) -> float | None:
     if not match:
         return None
     value = float(match["num"].replace(",", ""))
+    if not math.isfinite(value):  # hundreds of digits: not a printed amount
+        return None
     opened = bool(match["open"])
     closed = bool(match["close"] or match["close2"])
     if opened != closed:
         return None
     if match["scale"]:
         value *= _SCALES[match["scale"].lower()]
+        if not math.isfinite(value):
+            return None
     if opened or match["neg1"] or match["neg2"]:
         value = -value
     return value

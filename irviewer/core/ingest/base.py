@@ -5,6 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# C0 and C1 control characters other than tab, line feed, carriage return and form feed
+# (they would show as boxes, and U+0002/U+0003 are the search-highlight marks); a vertical
+# tab is a manual line break.
+_CONTROLS: dict[int, str | None] = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]
+)
+_CONTROLS[0x0B] = "\n"
+
+
+def strip_controls(text: str) -> str:
+    """Drop control characters that are not line structure (see _CONTROLS)."""
+    return text.translate(_CONTROLS)
+
 
 @dataclass(frozen=True)
 class Line:

@@ -6,10 +6,11 @@ import hashlib
 from pathlib import Path
 
 from irviewer.core.ingest.base import RawDocument
+from irviewer.core.ingest.magic import describe
 from irviewer.core.records import ParseError
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".text", ".md", ".markdown", ".htm", ".html", ".xhtml"}
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = 200_000_000  # any file; text files have a lower limit (text.MAX_TEXT_BYTES)
 
 
 def sha256_of(path: Path) -> str:
@@ -26,7 +27,7 @@ def sniff_format(path: Path, head: bytes) -> str:
         return "pdf"
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        raise ParseError("not a PDF (the file does not start with a PDF header)")
+        raise ParseError(f"not a PDF{_what_instead(head)}")
     lowered = head[:4096].lower()
     if suffix in {".htm", ".html", ".xhtml"}:
         return "html"
@@ -35,6 +36,24 @@ def sniff_format(path: Path, head: bytes) -> str:
     if b"<html" in lowered or b"<!doctype html" in lowered:
         return "html"
     return "text"
+
+
+def _what_instead(head: bytes) -> str:
+    """What a .pdf file without the PDF header holds, to end the 'not a PDF' message."""
+    what = describe(head)
+    if what == "an HTML page":
+        return ": the file is an HTML page (a web page or a download error saved as .pdf?)"
+    if what:
+        return f": the file is {what}"
+    sample = head[:4096]
+    if sample and b"\x00" not in sample:
+        try:
+            sample.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(sample) - 4:  # not just a character cut at the sample's end
+                return " (the file does not start with a PDF header)"
+        return ": the file holds plain text"
+    return " (the file does not start with a PDF header)"
 
 
 def read_document(path: str | Path) -> RawDocument:
@@ -53,7 +72,10 @@ def read_document(path: str | Path) -> RawDocument:
     if size == 0:
         raise ParseError("empty file")
     if size > MAX_FILE_BYTES:
-        raise ParseError(f"too large ({size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES // 10**6} MB)")
+        raise ParseError(
+            f"too large ({size / 1e6:.0f} MB; irviewer reads files up to "
+            f"{MAX_FILE_BYTES // 1_000_000} MB)"
+        )
     fmt = sniff_format(path, head)
     sha = sha256_of(path)
     if fmt == "pdf":
