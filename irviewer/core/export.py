@@ -44,7 +44,7 @@ def neutralise(cell: str) -> str:
     if not cell or not cell.startswith(_FORMULA_START):
         return cell
     text = cell.strip(" ")
-    if cell[0] not in "\t\r" and (text in _DASHES or _PLAIN_NUMBER.match(text)):
+    if cell[0] not in "\t\r" and (text in _DASHES or _PLAIN_NUMBER.fullmatch(text)):
         return cell
     return "'" + cell
 

@@ -109,9 +109,19 @@ def run_import(
 ) -> Any:
     """Import files and folders into the library at ``path``; returns the ImportReport."""
     from irviewer.core.importer import import_paths
+    from irviewer.core.prefs import Prefs, default_prefs_path
+
+    prefs = Prefs.load(default_prefs_path())
 
     def report(done: int, total: int, current: Path | None) -> None:
         progress(ImportProgress(done, total, current.name if current else ""))
 
     with _open(path) as store:
-        return import_paths(store, list(sources), progress=report, cancelled=cancelled)
+        return import_paths(
+            store,
+            list(sources),
+            progress=report,
+            cancelled=cancelled,
+            timeout=prefs.import_timeout_s,
+            workers=prefs.import_workers or None,
+        )
