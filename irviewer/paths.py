@@ -20,12 +20,13 @@ def demo_dir() -> Path:
     return resources_dir() / "demo"
 
 
-def user_data_dir() -> Path:
-    """The platform's per-user data folder (created on demand)."""
+def user_data_dir(create: bool = True) -> Path:
+    """The platform's per-user data folder (created unless ``create`` is False)."""
     import platformdirs
 
     path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 

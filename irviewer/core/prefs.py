@@ -114,4 +114,4 @@ def default_prefs_path() -> Path:
     """prefs.json in the user-data folder (beside the default library)."""
     from irviewer.paths import user_data_dir
 
-    return user_data_dir() / PREFS_FILE_NAME
+    return user_data_dir(create=False) / PREFS_FILE_NAME  # save() creates the folder
