@@ -20,11 +20,14 @@ _HEADROOM = 1 << 40
 
 
 def make_none_immortal() -> None:
-    """Give ``None`` so many references that the binding's stray decrements never free it."""
+    """Give ``None``, ``True`` and ``False`` so many references that the binding's stray
+    decrements never free them (``True``/``False`` lose one about every three viewports
+    scrolled: "Fatal Python error: bool_dealloc")."""
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return  # None is immortal there already (or refcounts work differently)
+        return  # immortal there already (or refcounts work differently)
     import ctypes
 
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    if refcount.value < _HEADROOM:
-        refcount.value += _HEADROOM
+    for value in (None, True, False):
+        refcount = ctypes.c_ssize_t.from_address(id(value))
+        if refcount.value < _HEADROOM:
+            refcount.value += _HEADROOM

@@ -22,7 +22,7 @@ def store():
 
 def test_memory_store_is_fully_migrated(store: Store) -> None:
     assert store.path is None
-    assert store.schema_version == migrations.LATEST_VERSION == 2
+    assert store.schema_version == migrations.LATEST_VERSION
     assert store.count() == 0
 
 
@@ -34,7 +34,7 @@ def test_open_creates_folders_file_and_wal(tmp_path: Path) -> None:
     assert path.is_file()
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
     conn.close()
     with Store.open(path) as again:
         assert again.count() == 1
@@ -275,7 +275,7 @@ def test_migrating_an_older_library_writes_a_backup(tmp_path: Path) -> None:
     path = tmp_path / "library.sqlite"
     _v1_library(path)
     with Store.open(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == migrations.LATEST_VERSION
         (row,) = store.summaries(0, None)
         assert (row.id, row.date, row.headline, row.edited) == (
             7,
