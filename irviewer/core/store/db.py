@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from irviewer.core.records import KINDS, Document
-from irviewer.core.store import corrections, migrations, reading, rows
+from irviewer.core.store import corrections, reading, rows, schema, searching
+from irviewer.core.store.connection import Connection
+from irviewer.core.store.filters import filters as _filters
 from irviewer.core.store.records import (
     AddResult,
     Change,
@@ -24,48 +24,28 @@ from irviewer.core.store.records import (
     SearchHit,
     StoredRelease,
 )
-from irviewer.core.store.search import build_match, search_terms
-from irviewer.core.store.snippets import snippet_for
+from irviewer.core.store.search import search_terms
 
 log = logging.getLogger(__name__)
 
+# Listing queries read the ``listing`` table (corrections applied; see migrations.m003_listing),
+# whose indexes make a page of the timeline an index range scan.
 _SUMMARY_COLUMNS = (
     "id, date, year, headline, kind, company, ticker, format, n_tables, n_contacts, edited"
 )
-_TIMELINE_ORDER = "ORDER BY (date IS NULL), date DESC, id DESC"
-# bm25 weights per FTS column: headline, subheadlines, company, body.
-_BM25_WEIGHTS = "10.0, 4.0, 4.0, 1.0"
+# Newest first, undated last (SQLite sorts NULL lowest), then newest import first.
+_TIMELINE_ORDER = "ORDER BY date DESC, id DESC"
 BUSY_TIMEOUT_S = 15.0
-
-
-def _filters(
-    kinds: Sequence[str] | None, company: str | None, alias: str = ""
-) -> tuple[str, list[Any]]:
-    """A WHERE fragment (starting with ' AND', or empty) for the kind/company filters.
-
-    ``kinds=None`` means every kind; an empty sequence matches nothing.
-    """
-    sql, args = "", []
-    if kinds is not None:
-        kinds = list(kinds)
-        if not kinds:
-            return " AND 0", []
-        sql += f" AND {alias}kind IN ({', '.join('?' * len(kinds))})"
-        args.extend(kinds)
-    if company is not None:
-        sql += f" AND {alias}company = ?"
-        args.append(company)
-    return sql, args
 
 
 class Store:
     """The release library: add, list, search, correct and delete releases."""
 
-    def __init__(self, db: Database, path: Path | None) -> None:
+    def __init__(self, db: Connection, path: Path | None) -> None:
         """Use ``Store.open`` or ``Store.memory``; this wraps an already-migrated database."""
         self._db = db
         self.path = path
-        self.schema_version = migrations.applied_version(db)
+        self.schema_version = schema.applied_version(db)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -87,10 +67,14 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             raise LibraryError(f"cannot open the library {path}: {exc}") from exc
         try:
-            db = Database(conn)
+            db = Connection(conn)
             version = cls._check(db, path)
             db.enable_wal()
-            if 0 < version < migrations.LATEST_VERSION:
+            # In WAL mode, NORMAL still keeps every committed release through a crash of
+            # the app; only a power cut may lose the last commits. FULL would wait for the
+            # disk at every release an import stores.
+            db.execute("PRAGMA synchronous = NORMAL")
+            if 0 < version < schema.LATEST_VERSION:
                 cls._backup(conn, path.with_name(f"{path.name}.bak-v{version}"))
             cls._prepare(db)
         except (OSError, sqlite3.Error) as exc:
@@ -113,30 +97,36 @@ class Store:
     @classmethod
     def memory(cls) -> Store:
         """A new, empty in-memory library (tests, previews)."""
-        db = Database(memory=True)
+        db = Connection(sqlite3.connect(":memory:"))
         cls._prepare(db)
         return cls(db, None)
 
     @staticmethod
-    def _check(db: Database, path: Path) -> int:
+    def _check(db: Connection, path: Path) -> int:
         try:
-            version = migrations.applied_version(db)
-            names = set(db.table_names()) - {migrations.migrations.migrations_table}
+            version = schema.applied_version(db)
+            names = set(db.table_names()) - {schema.MIGRATIONS_TABLE}
         except sqlite3.DatabaseError as exc:
             raise LibraryError(f"{path} is not a library file ({exc})") from exc
-        if version > migrations.LATEST_VERSION:
+        if version > schema.LATEST_VERSION:
             raise LibraryError(
                 f"{path} was written by a newer irviewer (schema {version}; this version "
-                f"reads up to {migrations.LATEST_VERSION})"
+                f"reads up to {schema.LATEST_VERSION})"
             )
         if version == 0 and names:
             raise LibraryError(f"{path} is an SQLite file but not an irviewer library")
         return version
 
     @staticmethod
-    def _prepare(db: Database) -> None:
+    def _prepare(db: Connection) -> None:
         db.execute("PRAGMA foreign_keys = ON")
-        migrations.migrate(db)
+        if schema.applied_version(db) < schema.LATEST_VERSION:
+            from sqlite_utils import Database
+
+            from irviewer.core.store import migrations
+
+            migrations.migrate(Database(db.conn))
+            db.conn.isolation_level = None  # as Connection keeps it
 
     def close(self) -> None:
         self._db.close()
@@ -168,17 +158,34 @@ class Store:
                     self.record_file(doc.source.path, doc.source.size, mtime, existing)
                 return AddResult(existing, False)
             row = rows.release_row(doc, rows.now_iso())
-            cur = self._db.execute(
+            conn = self._db.conn
+            cur = conn.execute(
                 f"INSERT INTO releases ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                 list(row.values()),
             )
             rid = int(cur.lastrowid or 0)
-            self._db.execute(
-                "INSERT INTO release_text (id, subheadlines, body) VALUES (?, ?, ?)",
-                [rid, rows.fts_text("\n".join(doc.subheadlines)), rows.fts_text(doc.body)],
+            # Indexed once: headline and company go in with the body (an UPDATE of the
+            # row would make the FTS triggers remove and re-add the whole text).
+            conn.execute(
+                "INSERT INTO release_text (id, headline, subheadlines, company, body) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    rid,
+                    rows.fts_text(doc.headline),
+                    rows.fts_text("\n".join(doc.subheadlines)),
+                    rows.fts_text(doc.company),
+                    rows.fts_text(doc.body),
+                ],
             )
-            corrections.refresh_search_text(self._db, rid)
-            conn = self._db.conn
+            listing = rows.listing_row(rid, doc)
+            conn.execute(
+                f"INSERT INTO listing ({', '.join(listing)}) "
+                f"VALUES ({', '.join('?' * len(listing))})",
+                list(listing.values()),
+            )
+            if corrections.has_corrections(self._db, sha):  # made before a delete
+                corrections.refresh_listing(self._db, rid)
+                corrections.refresh_search_text(self._db, rid)
             conn.executemany(
                 "INSERT INTO release_tables (release_id, position, title, units, page, "
                 "header_json, rows_json, values_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -221,7 +228,7 @@ class Store:
 
     def count(self, kinds: Sequence[str] | None = None, company: str | None = None) -> int:
         where, args = _filters(kinds, company)
-        return int(self._one(f"SELECT COUNT(*) FROM release_view WHERE 1{where}", args))
+        return int(self._one(f"SELECT COUNT(*) FROM listing WHERE 1{where}", args))
 
     def summaries(
         self,
@@ -234,7 +241,7 @@ class Store:
         where, args = _filters(kinds, company)
         args += [-1 if limit is None else max(0, limit), max(0, offset)]
         cur = self._db.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM release_view WHERE 1{where} "
+            f"SELECT {_SUMMARY_COLUMNS} FROM listing WHERE 1{where} "
             f"{_TIMELINE_ORDER} LIMIT ? OFFSET ?",
             args,
         )
@@ -242,7 +249,7 @@ class Store:
 
     def summary(self, id: int) -> ReleaseSummary | None:
         row = self._db.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM release_view WHERE id = ?", [id]
+            f"SELECT {_SUMMARY_COLUMNS} FROM listing WHERE id = ?", [id]
         ).fetchone()
         return self._summary(row) if row else None
 
@@ -265,9 +272,34 @@ class Store:
     def ids(self, kinds: Sequence[str] | None = None, company: str | None = None) -> list[int]:
         """Every matching id in timeline order."""
         where, args = _filters(kinds, company)
-        sql = f"SELECT id FROM release_view WHERE 1{where} {_TIMELINE_ORDER}"
+        sql = f"SELECT id FROM listing WHERE 1{where} {_TIMELINE_ORDER}"
         cur = self._db.execute(sql, args)
         return [r[0] for r in cur.fetchall()]
+
+    def position(
+        self, id: int, kinds: Sequence[str] | None = None, company: str | None = None
+    ) -> int | None:
+        """Row index of release ``id`` in the (filtered) timeline; None when it is not listed."""
+        row = self._db.execute(
+            "SELECT date, kind, company FROM listing WHERE id = ?", [id]
+        ).fetchone()
+        if row is None:
+            return None
+        date, kind, owner = row
+        if (kinds is not None and kind not in kinds) or (company is not None and owner != company):
+            return None
+        where, args = _filters(kinds, company)
+        if date is not None:  # dated releases before it: later date, or same date and newer id
+            before = "(date, id) > (?, ?)"
+            count = self._one(
+                f"SELECT COUNT(*) FROM listing WHERE {before}{where}", [date, id, *args]
+            )
+            return int(count)
+        dated = self._one(f"SELECT COUNT(*) FROM listing WHERE date IS NOT NULL{where}", args)
+        newer = self._one(
+            f"SELECT COUNT(*) FROM listing WHERE date IS NULL AND id > ?{where}", [id, *args]
+        )
+        return int(dated) + int(newer)
 
     def year_counts(
         self, kinds: Sequence[str] | None = None, company: str | None = None
@@ -275,24 +307,34 @@ class Store:
         """(year, releases) pairs, newest year first, undated (None) last."""
         where, args = _filters(kinds, company)
         cur = self._db.execute(
-            f"SELECT year, COUNT(*) FROM release_view WHERE 1{where} "
-            "GROUP BY year ORDER BY (year IS NULL), year DESC",
+            f"SELECT year, COUNT(*) FROM listing WHERE 1{where} GROUP BY year ORDER BY year DESC",
             args,
         )
         return [(r[0], r[1]) for r in cur.fetchall()]
 
     def companies(self) -> list[str]:
-        cur = self._db.execute(
-            "SELECT DISTINCT company FROM release_view WHERE company IS NOT NULL "
-            "AND company != '' ORDER BY company COLLATE NOCASE"
-        )
-        return [r[0] for r in cur.fetchall()]
+        """Company names in the listing (case-insensitive order), without empty ones."""
+        return self._distinct("company", "COLLATE NOCASE")
 
     def kinds_present(self) -> list[str]:
         """Kinds with at least one release, in the order of records.KINDS."""
-        present = {r[0] for r in self._db.execute("SELECT DISTINCT kind FROM release_view")}
+        present = set(self._distinct("kind"))
         order = {k: i for i, k in enumerate(KINDS)}
         return sorted(present, key=lambda k: (order.get(k, len(order)), k))
+
+    def _distinct(self, column: str, collate: str = "") -> list[str]:
+        """The distinct non-empty values of an indexed listing column.
+
+        A loose index scan: one index seek per value (a few hundred companies), where
+        ``SELECT DISTINCT`` would walk an index entry per release.
+        """
+        cur = self._db.execute(
+            f"WITH RECURSIVE v(x) AS (SELECT MIN({column}) FROM listing WHERE {column} > '' "
+            f"UNION ALL SELECT (SELECT MIN({column}) FROM listing WHERE {column} > v.x) "
+            f"FROM v WHERE v.x IS NOT NULL) "
+            f"SELECT x FROM v WHERE x IS NOT NULL ORDER BY x {collate}"
+        )
+        return [r[0] for r in cur.fetchall()]
 
     # -- search ----------------------------------------------------------------------------
 
@@ -302,46 +344,25 @@ class Store:
         limit: int = 200,
         kinds: Sequence[str] | None = None,
         company: str | None = None,
+        *,
+        snippets: bool = True,
     ) -> list[SearchHit]:
-        """Best matches first (bm25, headline weighted highest). Never raises on user text."""
-        match = build_match(query)
-        if match is None or limit <= 0:
-            return []
-        where, args = _filters(kinds, company, alias="v.")
-        join = " JOIN release_view v ON v.id = release_text_fts.rowid" if where else ""
-        sql = (
-            f"SELECT release_text_fts.rowid, -bm25(release_text_fts, {_BM25_WEIGHTS}) AS score "
-            f"FROM release_text_fts{join} WHERE release_text_fts MATCH ?{where} "
-            "ORDER BY score DESC, release_text_fts.rowid DESC LIMIT ?"
-        )
-        try:
-            found = self._db.execute(sql, [match, *args, limit]).fetchall()
-        except (sqlite3.Error, ValueError) as exc:  # the builder should have made it safe
-            log.warning("search %r (%r) failed: %s", query, match, exc)
-            return []
-        texts = self._texts([r[0] for r in found])
-        return [
-            SearchHit(rid, float(score), snippet_for(texts.get(rid, ()), query))
-            for rid, score in found
-        ]
+        """Best matches first (bm25, headline weighted highest). Never raises on user text.
+
+        When more than ``searching.RANK_WINDOW`` releases match, the best of the most
+        recently imported ``RANK_WINDOW`` of them come back. With ``snippets=False`` the
+        hits come without snippets (``""``), faster: fetch the ones shown with ``snippets``.
+        """
+        return searching.search(self._db, query, limit, kinds, company, snippets)
+
+    def snippets(self, ids: Sequence[int], query: str) -> dict[int, str]:
+        """Search snippets (as in SearchHit.snippet) of these releases for ``query``."""
+        return searching.make_snippets(self._db, ids, query)
 
     @staticmethod
     def search_terms(query: str) -> list[str]:
         """The words and phrases of a query to highlight in a document (see search.py)."""
         return search_terms(query)
-
-    def _texts(self, ids: list[int]) -> dict[int, tuple[str, str, str, str]]:
-        """Body, headline, subheadlines and company as indexed, for snippets."""
-        texts: dict[int, tuple[str, str, str, str]] = {}
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk : chunk + 500]
-            cur = self._db.execute(
-                "SELECT id, body, headline, subheadlines, company FROM release_text "
-                f"WHERE id IN ({', '.join('?' * len(part))})",
-                part,
-            )
-            texts.update({r[0]: tuple(r[1:]) for r in cur})
-        return texts
 
     # -- reading one ------------------------------------------------------------------------
 
@@ -372,6 +393,7 @@ class Store:
             cur = self._db.execute("DELETE FROM releases WHERE id = ?", [id])
             gone = cur.rowcount > 0
             if gone:
+                self._db.execute("DELETE FROM listing WHERE id = ?", [id])
                 for table in ("release_tables", "contacts", "pages", "files"):
                     self._db.execute(f"DELETE FROM {table} WHERE release_id = ?", [id])
                 self._db.execute("DELETE FROM release_text WHERE id = ?", [id])

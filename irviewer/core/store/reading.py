@@ -6,19 +6,18 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from irviewer.core.records import Document, SourceInfo
 from irviewer.core.store import rows
+from irviewer.core.store.connection import Connection
 from irviewer.core.store.records import CORRECTABLE_FIELDS, StoredRelease
 
 
-def _one(db: Database, sql: str, args: Sequence[Any] = ()) -> Any:
+def _one(db: Connection, sql: str, args: Sequence[Any] = ()) -> Any:
     row = db.execute(sql, list(args)).fetchone()
     return row[0] if row else None
 
 
-def load_release(db: Database, id: int) -> StoredRelease | None:
+def load_release(db: Connection, id: int) -> StoredRelease | None:
     """The whole release, corrections applied; None when the id is unknown."""
     view = db.execute(
         "SELECT sha256, path, size, format, date, headline, kind, company, ticker, "
@@ -75,6 +74,6 @@ def load_release(db: Database, id: int) -> StoredRelease | None:
     return StoredRelease(id, doc, extracted, corrections, imported_at)
 
 
-def corrections_for(db: Database, sha: str) -> dict[str, str]:
+def corrections_for(db: Connection, sha: str) -> dict[str, str]:
     cur = db.execute("SELECT field, value FROM corrections WHERE sha256 = ? ORDER BY field", [sha])
     return {f: v for f, v in cur.fetchall()}

@@ -84,3 +84,32 @@ def release_row(doc: Document, imported_at: str) -> dict[str, Any]:
         "n_contacts": len(doc.contacts),
         "imported_at": imported_at,
     }
+
+
+def listing_row(release_id: int, doc: Document) -> dict[str, Any]:
+    """The timeline row of a new release (before any correction: see corrections.py)."""
+    return {
+        "id": release_id,
+        "date": doc.date,
+        "year": year_of(doc.date),
+        "headline": doc.headline,
+        "kind": doc.kind or "other",
+        "company": doc.company,
+        "ticker": doc.ticker,
+        "format": doc.source.format,
+        "n_tables": len(doc.tables),
+        "n_contacts": len(doc.contacts),
+        "edited": 0,
+    }
+
+
+def year_of(date: str | None) -> int | None:
+    """The year of an ISO date, as SQL's CAST(substr(date, 1, 4) AS INTEGER) gives it."""
+    if date is None:
+        return None
+    digits = ""
+    for ch in date[:4].lstrip():
+        if not ch.isdigit():
+            break
+        digits += ch
+    return int(digits) if digits else 0
