@@ -66,13 +66,7 @@ def find_position(
 ) -> int | None:
     """Where a release sits in the (filtered) timeline, or None when it is not listed."""
     with _open(path) as store:
-        position = getattr(store, "position", None)
-        if position is not None:  # a store that can answer directly
-            return position(release_id, kinds=kinds, company=company)
-        try:
-            return store.ids(kinds, company).index(release_id)
-        except ValueError:
-            return None
+        return store.position(release_id, kinds=kinds, company=company)
 
 
 def run_search(

@@ -234,3 +234,6 @@ class FakeListingStore:
 
     def ids(self, kinds: Any = None, company: Any = None) -> list[int]:
         return list(range(1, self.total + 1))
+
+    def position(self, release_id: int, kinds: Any = None, company: Any = None) -> int | None:
+        return release_id - 1 if 1 <= release_id <= self.total else None

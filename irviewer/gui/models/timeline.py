@@ -215,8 +215,8 @@ class TimelineModel(QAbstractItemModel):
     def index_of_id(self, release_id: int) -> QModelIndex:
         """The index showing ``release_id``, or an invalid index when it is not listed.
 
-        Reads every id of the listing from the store when the row is not cached; views on a
-        large library should find the position in the background and use ``index_at``.
+        Asks the store (an index lookup) when the row is not cached; views may also find the
+        position in the background and use ``index_at``.
         """
         if self._search is not None:
             for row, item in enumerate(self._search):
@@ -225,10 +225,7 @@ class TimelineModel(QAbstractItemModel):
             return QModelIndex()
         position = self.cached_position(release_id)
         if position is None and self._store is not None:
-            try:
-                position = self._store.ids(self._kinds, self._company).index(release_id)
-            except ValueError:
-                return QModelIndex()
+            position = self._store.position(release_id, kinds=self._kinds, company=self._company)
         return self.index_at(position) if position is not None else QModelIndex()
 
     def cached_position(self, release_id: int) -> int | None:
