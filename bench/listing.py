@@ -97,14 +97,10 @@ def run(library: Path) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--library", type=Path, help="an existing library (default: generated)")
-    parser.add_argument("--n", type=int, default=100_000)
+    make_library.add_library_args(parser)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    library = args.library
-    if library is None:
-        library = common.BENCH_DIR / f"library-{args.n // 1000}k.sqlite"
-        make_library.ensure_library(library, args.n)
+    library = make_library.library_from_args(args)
     common.log(f"listing queries on {library}")
     results = run(library)
     for key, value in results.items():

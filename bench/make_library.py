@@ -551,6 +551,21 @@ def ensure_library(path: Path, n: int, seed: int = 1, pdf_share: float = 0.3) ->
     return build_library(path, n, seed, pdf_share)
 
 
+def add_library_args(parser: argparse.ArgumentParser, n: int = 100_000) -> None:
+    """The ``--library FILE`` / ``--n N`` options of the benches that read a library."""
+    parser.add_argument("--library", type=Path, help="an existing library (default: generated)")
+    parser.add_argument("--n", type=int, default=n, help="releases in the generated library")
+
+
+def library_from_args(args: argparse.Namespace) -> Path:
+    """The library those options name: the given file, or the generated one of ``--n``."""
+    if args.library is not None:
+        return args.library
+    library = common.BENCH_DIR / f"library-{args.n // 1000}k.sqlite"
+    ensure_library(library, args.n)
+    return library
+
+
 def ensure_files(out: Path, n: int, seed: int = 1, pdf_share: float = 0.1) -> dict[str, Any]:
     """The release files under ``out``, written first when missing or made otherwise."""
     try:

@@ -48,14 +48,10 @@ def run(library: Path, runs: int) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=2)
-    parser.add_argument("--n", type=int, default=100_000)
-    parser.add_argument("--library", type=Path, help="an existing library (default: generated)")
+    make_library.add_library_args(parser)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    library = args.library
-    if library is None:
-        library = common.BENCH_DIR / f"library-{args.n // 1000}k.sqlite"
-        make_library.ensure_library(library, args.n)
+    library = make_library.library_from_args(args)
     r = run(library, args.runs)
     print(
         f"{r['releases']:,} releases: RSS {r['open_rss_mb']:.0f} MB once open, peak "

@@ -142,16 +142,12 @@ def run(library: Path, n: int = N_QUERIES, passes: int = PASSES) -> dict[str, An
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--library", type=Path, help="an existing library (default: generated)")
-    parser.add_argument("--n", type=int, default=100_000, help="releases in the generated library")
+    make_library.add_library_args(parser)
     parser.add_argument("--queries", type=int, default=N_QUERIES)
     parser.add_argument("--passes", type=int, default=PASSES)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    library = args.library
-    if library is None:
-        library = common.BENCH_DIR / f"library-{args.n // 1000}k.sqlite"
-        make_library.ensure_library(library, args.n)
+    library = make_library.library_from_args(args)
     common.log(f"search latency on {library}")
     r = run(library, args.queries, args.passes)
     s, g = r["search_ms"], r["gui_search_ms"]
