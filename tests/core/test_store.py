@@ -106,6 +106,41 @@ def test_failure_mid_add_leaves_nothing(store: Store) -> None:
     assert store.add(synthetic_document(3)).id >= 1  # the store still works
 
 
+def test_add_many_stores_each_release_whole_in_one_transaction(store: Store) -> None:
+    bad_table = FinancialTable("T", None, [], [["x"]], [[object()]])  # type: ignore[list-item]
+    bad = synthetic_document(4, tables=[bad_table])
+    docs = [synthetic_document(0), bad, synthetic_document(1), synthetic_document(0)]
+    results = store.add_many([(d, float(i)) for i, d in enumerate(docs)])
+    assert isinstance(results[1], TypeError)  # that one alone is left out
+    first, _, second, again = results
+    assert (first.added, second.added, again.added) == (True, True, False)
+    assert again.id == first.id
+    assert store.count() == 2 and store.id_for_sha(bad.source.sha256) is None
+    assert store.known_file(docs[3].source.path, docs[3].source.size, 3.0) == first.id
+    tables = len(docs[0].tables) + len(docs[2].tables)
+    for table, expected in (("release_tables", tables), ("release_text", 2), ("listing", 2)):
+        count = store._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        assert count == expected, table  # nothing of the bad one
+    assert store.integrity_check() == "ok"
+
+
+def test_add_many_takes_the_write_lock_or_stores_nothing(tmp_path: Path) -> None:
+    from irviewer.core.store.connection import is_busy
+
+    library = tmp_path / "library.sqlite"
+    with Store.open(library) as store:
+        holder = sqlite3.connect(library, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        store._db.execute("PRAGMA busy_timeout = 50")
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            store.add_many([(synthetic_document(0), 1.0), (synthetic_document(1), 1.0)])
+        assert is_busy(caught.value)
+        holder.execute("ROLLBACK")
+        holder.close()
+        assert store.count() == 0
+        assert [r.added for r in store.add_many([(synthetic_document(0), 1.0)])] == [True]
+
+
 def test_summaries_newest_first_undated_last(store: Store) -> None:
     ids = {}
     for n, date in enumerate(["2021-05-01", None, "2023-01-15", "2021-11-30", None]):

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from irviewer.core.records import KINDS, Document
-from irviewer.core.store import corrections, reading, rows, schema, searching
-from irviewer.core.store.connection import Connection
+from irviewer.core.store import adding, corrections, reading, schema, searching
+from irviewer.core.store.connection import Connection, is_busy, is_read_only
+from irviewer.core.store.files import read_only_problem
 from irviewer.core.store.filters import filters as _filters
 from irviewer.core.store.records import (
     AddResult,
@@ -35,7 +37,9 @@ _SUMMARY_COLUMNS = (
 )
 # Newest first, undated last (SQLite sorts NULL lowest), then newest import first.
 _TIMELINE_ORDER = "ORDER BY date DESC, id DESC"
-BUSY_TIMEOUT_S = 15.0
+# How long a statement waits for another program's lock before failing (importer.py
+# retries its writes after that).
+BUSY_TIMEOUT_S = 10.0
 
 
 class Store:
@@ -53,14 +57,21 @@ class Store:
     def open(cls, path: str | Path) -> Store:
         """Open (creating if needed) the library file at ``path`` and bring it up to date.
 
-        Before migrating a library made by an older version, a copy is written beside
-        it as ``<name>.bak-v<old version>``.
+        Opening a current library only reads (its schema version and journal mode), so it
+        never waits for another program writing to the same library. Creating, switching
+        to WAL mode and migrating take the write lock, and migrations check the version
+        again under it (another program may have just migrated the file). Before
+        migrating a library made by an older version, a copy is written beside it as
+        ``<name>.bak-v<old version>``.
 
         Raises:
-            LibraryError: the file cannot be opened or written, is not an irviewer library,
-                or comes from a newer version.
+            LibraryError: the file cannot be opened or written (read-only file or folder),
+                is not an irviewer library, or comes from a newer version.
         """
         path = Path(path)
+        problem = read_only_problem(path)
+        if problem:
+            raise LibraryError(f"cannot open the library {path}: {problem}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
@@ -69,16 +80,22 @@ class Store:
         try:
             db = Connection(conn)
             version = cls._check(db, path)
-            db.enable_wal()
+            if version < schema.LATEST_VERSION or db.journal_mode() != "wal":
+                cls._upgrade(db, path)
+            # Settings of this connection, not of the file: no writes.
             # In WAL mode, NORMAL still keeps every committed release through a crash of
             # the app; only a power cut may lose the last commits. FULL would wait for the
-            # disk at every release an import stores.
+            # disk at every transaction an import commits.
             db.execute("PRAGMA synchronous = NORMAL")
-            if 0 < version < schema.LATEST_VERSION:
-                cls._backup(conn, path.with_name(f"{path.name}.bak-v{version}"))
-            cls._prepare(db)
+            db.execute("PRAGMA foreign_keys = ON")
         except (OSError, sqlite3.Error) as exc:
             conn.close()
+            if is_read_only(exc):
+                reason = "it cannot be written (read-only file, folder or disk)"
+                raise LibraryError(f"cannot open the library {path}: {reason}") from exc
+            if is_busy(exc):
+                reason = f"another program kept it locked ({exc}; migrating a large library?)"
+                raise LibraryError(f"cannot open the library {path}: {reason}") from exc
             raise LibraryError(f"cannot open the library {path}: {exc}") from exc
         except BaseException:
             conn.close()
@@ -98,7 +115,8 @@ class Store:
     def memory(cls) -> Store:
         """A new, empty in-memory library (tests, previews)."""
         db = Connection(sqlite3.connect(":memory:"))
-        cls._prepare(db)
+        cls._migrate(db, None)
+        db.execute("PRAGMA foreign_keys = ON")
         return cls(db, None)
 
     @staticmethod
@@ -107,6 +125,8 @@ class Store:
             version = schema.applied_version(db)
             names = set(db.table_names()) - {schema.MIGRATIONS_TABLE}
         except sqlite3.DatabaseError as exc:
+            if is_busy(exc):
+                raise
             raise LibraryError(f"{path} is not a library file ({exc})") from exc
         if version > schema.LATEST_VERSION:
             raise LibraryError(
@@ -117,16 +137,52 @@ class Store:
             raise LibraryError(f"{path} is an SQLite file but not an irviewer library")
         return version
 
-    @staticmethod
-    def _prepare(db: Connection) -> None:
-        db.execute("PRAGMA foreign_keys = ON")
-        if schema.applied_version(db) < schema.LATEST_VERSION:
-            from sqlite_utils import Database
+    @classmethod
+    def _upgrade(cls, db: Connection, path: Path) -> None:
+        """WAL mode and the latest schema. Each step checks again whether it is needed, so
+        a step that met another program doing the same (SQLite refuses one of two programs
+        switching a new file to WAL at once, without waiting) is simply tried again."""
+        give_up = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                db.enable_wal()
+                cls._migrate(db, path)
+                return
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc) or time.monotonic() > give_up:
+                    raise
+                time.sleep(0.05)
 
-            from irviewer.core.store import migrations
+    @classmethod
+    def _migrate(cls, db: Connection, path: Path | None) -> None:
+        """Create or migrate the schema in one transaction holding the write lock.
 
-            migrations.migrate(Database(db.conn))
-            db.conn.isolation_level = None  # as Connection keeps it
+        The version is read again under the lock: two programs opening one new or old
+        library at once must not both apply the migrations. The backup of an older
+        library is read before (a backup cannot read a file its own connection writes).
+        """
+        version = schema.applied_version(db)
+        if version >= schema.LATEST_VERSION:
+            return
+        if path is not None and version > 0:
+            cls._backup(db.conn, path.with_name(f"{path.name}.bak-v{version}"))
+        conn = db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if schema.applied_version(db) < schema.LATEST_VERSION:
+                from sqlite_utils import Database
+
+                from irviewer.core.store import migrations
+
+                migrations.migrate(Database(conn))  # its blocks nest as savepoints
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        finally:
+            if conn.isolation_level is not None:  # as Connection keeps it (setting it commits)
+                conn.isolation_level = None
 
     def close(self) -> None:
         self._db.close()
@@ -150,69 +206,24 @@ class Store:
         comes back with ``added=False``. With ``mtime``, the file's path, size and mtime
         are remembered so that ``known_file`` can skip it next time.
         """
-        sha = doc.source.sha256
-        with self._db.atomic():
-            existing = self.id_for_sha(sha)
-            if existing is not None:
-                if mtime is not None:
-                    self.record_file(doc.source.path, doc.source.size, mtime, existing)
-                return AddResult(existing, False)
-            row = rows.release_row(doc, rows.now_iso())
-            conn = self._db.conn
-            cur = conn.execute(
-                f"INSERT INTO releases ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            )
-            rid = int(cur.lastrowid or 0)
-            # Indexed once: headline and company go in with the body (an UPDATE of the
-            # row would make the FTS triggers remove and re-add the whole text).
-            conn.execute(
-                "INSERT INTO release_text (id, headline, subheadlines, company, body) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [
-                    rid,
-                    rows.fts_text(doc.headline),
-                    rows.fts_text("\n".join(doc.subheadlines)),
-                    rows.fts_text(doc.company),
-                    rows.fts_text(doc.body),
-                ],
-            )
-            listing = rows.listing_row(rid, doc)
-            conn.execute(
-                f"INSERT INTO listing ({', '.join(listing)}) "
-                f"VALUES ({', '.join('?' * len(listing))})",
-                list(listing.values()),
-            )
-            if corrections.has_corrections(self._db, sha):  # made before a delete
-                corrections.refresh_listing(self._db, rid)
-                corrections.refresh_search_text(self._db, rid)
-            conn.executemany(
-                "INSERT INTO release_tables (release_id, position, title, units, page, "
-                "header_json, rows_json, values_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [rows.table_row(rid, i, t) for i, t in enumerate(doc.tables)],
-            )
-            conn.executemany(
-                "INSERT INTO contacts (release_id, position, role, name, organization, title, "
-                "phone, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [rows.contact_row(rid, i, c) for i, c in enumerate(doc.contacts)],
-            )
-            conn.executemany(
-                "INSERT INTO pages (release_id, page, text) VALUES (?, ?, ?)",
-                [(rid, i + 1, text) for i, text in enumerate(doc.pages)],
-            )
-            if mtime is not None:
-                self.record_file(doc.source.path, doc.source.size, mtime, rid)
-        return AddResult(rid, True)
+        return adding.add_release(self._db, doc, mtime)
+
+    def add_many(
+        self, items: Sequence[tuple[Document, float | None]]
+    ) -> list[AddResult | Exception]:
+        """Store several ``(document, mtime)`` in one transaction: cheaper than ``add`` for
+        each (one commit, one full-text index flush), and each release still whole.
+
+        Returns, in order, the AddResult of each, or the exception that kept that one out.
+        Raises sqlite3 errors that concern the whole transaction, with nothing stored:
+        the write lock not obtained in time (``connection.is_busy``: try again), a read-only
+        library, a full disk. The write lock is held throughout: keep batches small.
+        """
+        return adding.add_many(self._db, items)
 
     def record_file(self, path: str, size: int, mtime: float, release_id: int) -> None:
         """Remember that the file at ``path`` (this size and mtime) holds ``release_id``."""
-        with self._db.atomic():
-            self._db.execute(
-                "INSERT INTO files (path, size, mtime, release_id) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, "
-                "release_id = excluded.release_id",
-                [path, size, mtime, release_id],
-            )
+        adding.record_file(self._db, path, size, mtime, release_id)
 
     def known_file(self, path: str, size: int, mtime: float) -> int | None:
         """The release id if this exact path, size and mtime was imported before."""
