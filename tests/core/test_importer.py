@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from irviewer.core import importer
+from irviewer.core import import_workers, importer
 from irviewer.core.importer import (
     ImportFailure,
     collect_files,
@@ -267,3 +267,94 @@ def test_prefs_ignore_bad_values(tmp_path: Path) -> None:
     assert Prefs.load(path) == Prefs()
     with pytest.raises(ValueError, match="import_timeout_s must be positive"):
         Prefs(import_timeout_s=0)
+
+
+# -- throughput machinery: files queued behind files, batched store writes -----------------------
+
+
+def test_progress_comes_once_per_file_after_it_is_stored(store: Store, tmp_path: Path) -> None:
+    paths = write_good_releases(tmp_path, 30)
+    stored_when_told: list[bool] = []
+
+    def progress(done: int, total: int, path: Path | None) -> None:
+        if path is not None:
+            stat = path.stat()
+            stored_when_told.append(
+                store.known_file(str(path), stat.st_size, stat.st_mtime) is not None
+            )
+
+    report = import_paths(store, [tmp_path], workers=2, progress=progress)
+    assert (len(report.imported), report.failed) == (30, [])
+    assert stored_when_told == [True] * len(paths)
+
+
+def test_releases_are_stored_a_few_per_transaction(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_good_releases(tmp_path, 40)
+    batches: list[int] = []
+    add_many = Store.add_many
+
+    def recording(self: Store, items):  # noqa: ANN001, ANN202
+        batches.append(len(items))
+        return add_many(self, items)
+
+    monkeypatch.setattr(Store, "add_many", recording)
+    report = import_paths(store, [tmp_path], workers=2)
+    assert (len(report.imported), report.failed) == (40, [])
+    assert sum(batches) == 40 and max(batches) <= importer.BATCH_RELEASES
+    assert len(batches) < 40  # some transactions held several releases
+    assert store.integrity_check() == "ok"
+
+
+def test_copies_settle_with_their_original_in_workers(store: Store, tmp_path: Path) -> None:
+    good = write_good_releases(tmp_path / "a", 6)
+    (tmp_path / "b").mkdir()
+    shutil.copy(good[0], tmp_path / "b" / "same.txt")
+    (tmp_path / "a" / "empty.txt").write_bytes(b"")
+    (tmp_path / "b" / "empty_too.txt").write_bytes(b"")
+    report = import_paths(store, [tmp_path], workers=2)
+    assert (len(report.imported), report.duplicates) == (6, 1)
+    assert sorted(Path(f.path).name for f in report.failed) == ["empty.txt", "empty_too.txt"]
+    assert len({f.reason for f in report.failed}) == 1
+    copy = (tmp_path / "b" / "same.txt").resolve()
+    stat = copy.stat()
+    assert store.known_file(str(copy), stat.st_size, stat.st_mtime) in report.imported
+
+
+def test_files_queued_behind_a_stuck_file_go_on_after_the_kill(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As if the huge file were small: the good files are sent behind it to the one worker.
+    monkeypatch.setattr(import_workers, "QUEUE_AHEAD_BYTES", 100_000_000)
+    write_huge_text(tmp_path / "a_huge.txt", megabytes=20)
+    write_good_releases(tmp_path, 2)
+    sent: list[str] = []
+    send = importer._Worker.send
+
+    def recording_send(self: importer._Worker, job: importer._Job) -> None:
+        sent.append(f"{job.path.name}:{len(self.jobs)}")
+        send(self, job)
+
+    monkeypatch.setattr(importer._Worker, "send", recording_send)
+    report = import_paths(store, [tmp_path], workers=1, timeout=0.5)
+    assert sent[:2] == ["a_huge.txt:0", "release_0.txt:1"]  # queued behind the huge file
+    assert [Path(f.path).name for f in report.failed] == ["a_huge.txt"]
+    assert report.failed[0].reason == "took longer than 0.5 s (too large or damaged?)"
+    assert len(report.imported) == 2 and store.integrity_check() == "ok"
+
+
+def test_a_cancel_keeps_the_releases_already_parsed(store: Store, tmp_path: Path) -> None:
+    write_good_releases(tmp_path, 40)
+    done: list[int] = []
+    report = import_paths(
+        store,
+        [tmp_path],
+        workers=2,
+        progress=lambda d, t, p: done.append(d),
+        cancelled=lambda: len(done) > 5,
+    )
+    assert report.cancelled is True
+    assert 5 <= len(report.imported) < 40
+    assert store.count() == len(report.imported) == done[-1]
+    assert store.integrity_check() == "ok"
