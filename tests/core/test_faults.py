@@ -121,7 +121,8 @@ def test_bad_corpus_in_process(corpus: Path) -> None:
 def test_bad_corpus_in_workers_a_slow_file_is_killed_and_nothing_else_lost(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    slow = write_huge_text(tmp_path / "slow.txt", megabytes=4)  # valid, but ~15 s to parse
+    # Valid, under the size and line limits, but ~6 s to parse: only the time limit stops it.
+    slow = write_huge_text(tmp_path / "slow.txt", megabytes=30, items_per_line=12)
     killed: list[tuple[str, object]] = []
     kill = importer._Worker.kill
 
@@ -131,7 +132,7 @@ def test_bad_corpus_in_workers_a_slow_file_is_killed_and_nothing_else_lost(
         kill(self)
 
     monkeypatch.setattr(importer._Worker, "kill", recording_kill)
-    limit = 4.0  # tiny for the slow file, ample for every corpus file
+    limit = 3.0  # half the slow file's time, ample for every corpus file
     with Store.memory() as store:
         start = time.monotonic()
         report = import_paths(store, [corpus, slow], workers=2, timeout=limit)
