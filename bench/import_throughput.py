@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 import common
-import make_library
 
 PDF_TARGET_RATIO = 3.0
 TEXT_TARGET_PER_S = 200.0
@@ -124,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = args.folder or common.FILES_DIR
     if args.folder is None:
+        # Imported here, not at the top: spawned import workers re-run this module's imports,
+        # and the generator pulls in reportlab.
+        import make_library
+
         make_library.ensure_files(folder, args.files, pdf_share=args.pdf_share)
     r = run(folder)
     b, p, t, again = r["baseline"], r["pdf"], r["text"], r["reimport"]
