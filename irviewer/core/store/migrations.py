@@ -4,28 +4,50 @@ The schema version of a library is the number of these migrations applied to it
 (also mirrored in ``PRAGMA user_version`` for outside tools). Never edit or reorder
 a released migration: append a new one, and add its name to ``schema.NAMES``.
 
-Importing this module imports sqlite-utils (~0.15 s): the Store does so only when a
-library needs migrating (or is new), so that opening a current library stays quick.
+sqlite-utils (~0.15 s to import) is imported when a migration first runs, so that asking
+whether a library needs migrating (``needs_migration``, read-only) stays quick, and so
+does opening a current library.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from irviewer.core.store import schema
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
 MIGRATION_SET = schema.MIGRATION_SET
-migrations = Migrations(MIGRATION_SET)
 _NAMES: list[str] = []
+_STEPS: list[Callable[[Database], None]] = []
+_registry: Migrations | None = None
 
 
 def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
-    """Register a migration with sqlite-utils and remember its place in the order."""
+    """Remember a migration and its place in the order (see ``_migrations``)."""
     _NAMES.append(fn.__name__)
-    return migrations()(fn)
+    _STEPS.append(fn)
+    return fn
+
+
+def _migrations() -> Migrations:
+    """The sqlite-utils migration set, built (and sqlite-utils imported) on first use."""
+    global _registry
+    if _registry is None:
+        from sqlite_utils.migrations import Migrations
+
+        registry = Migrations(MIGRATION_SET)
+        if registry.migrations_table != schema.MIGRATIONS_TABLE:
+            raise RuntimeError("sqlite-utils keeps its migrations in another table")
+        for step in _STEPS:
+            registry()(step)
+        _registry = registry
+    return _registry
 
 
 # The FTS5 tokenizer: Porter stemming over unicode61, accents folded ("cafe" finds "café").
@@ -181,7 +203,7 @@ def m003_listing(db: Database) -> None:
 
 
 LATEST_VERSION = len(_NAMES)
-if tuple(_NAMES) != schema.NAMES or migrations.migrations_table != schema.MIGRATIONS_TABLE:
+if tuple(_NAMES) != schema.NAMES:
     raise RuntimeError("store/schema.py does not list the migrations of store/migrations.py")
 
 
@@ -193,12 +215,48 @@ def names() -> list[str]:
 applied_version = schema.applied_version
 
 
+def stored_version(path: str | Path) -> int | None:
+    """The schema version of the library file at ``path``, read without writing anything.
+
+    None when there is no such file or it cannot be read as a database (``Store.open``
+    then says why); 0 for an empty or foreign SQLite file.
+
+    The file is read as it is on disk (``immutable``: no locks, no -wal/-shm files made):
+    a migration still in the write-ahead log after a crash reads as not done yet, which
+    only means ``Store.open`` finds nothing left to do. Versions only grow, so a file that
+    reads as current is current.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except (sqlite3.Error, ValueError):
+        return None
+    try:
+        return applied_version(conn)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def needs_migration(path: str | Path) -> bool:
+    """True when the library at ``path`` comes from an older version, so ``Store.open`` will
+    back it up and migrate it in place first (many seconds for a large library).
+
+    Only reads the file; False for a current, new, newer or unreadable file.
+    """
+    version = stored_version(path)
+    return version is not None and 0 < version < LATEST_VERSION
+
+
 def migrate(db: Database, stop_before_version: int | None = None) -> int:
     """Apply pending migrations (all, or up to a version for tests); return the version."""
     stop = None
     if stop_before_version is not None and stop_before_version < LATEST_VERSION:
         stop = names()[stop_before_version]
-    migrations.apply(db, stop_before=stop)
+    _migrations().apply(db, stop_before=stop)
     version = applied_version(db)
     db.execute(f"PRAGMA user_version = {int(version)}")
     return version
