@@ -45,8 +45,10 @@ def library_is_empty(path: Path) -> bool:
     """True when ``path`` holds no library yet or a library without releases."""
     if not path.exists():
         return True
-    from irviewer.core.store import Store
+    from irviewer.core.store import Store, migrations
 
+    if migrations.needs_migration(path):
+        return False  # counting would migrate it here; the window upgrades it off-thread
     try:
         with Store.open(path) as store:
             return store.count() == 0

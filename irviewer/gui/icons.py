@@ -36,7 +36,10 @@ ICON_NAMES = (
     "warning",
 )
 
-_SIZES = (16, 20, 24, 32, 48)
+# Line icons are drawn at 16-24 px (tabs, menus, tool bar): two renderings serve them (Qt scales
+# the nearest down), which keeps start-up's dozen icons cheap. The app icon gets more sizes.
+_LINE_SIZES = (16, 24)
+_APP_SIZES = (16, 20, 24, 32, 48)
 
 
 def icons_dir() -> Path:
@@ -57,14 +60,14 @@ def _text_color() -> QColor:
 
 
 @cache
-def _render(name: str, color: str) -> QIcon:
+def _render(name: str, color: str, sizes: tuple[int, ...] = _LINE_SIZES) -> QIcon:
     path = icon_path(name)
     data = path.read_text(encoding="utf-8").replace("currentColor", color)
     renderer = QSvgRenderer(QByteArray(data.encode("utf-8")))
     icon = QIcon()
     if not renderer.isValid():
         return icon
-    for size in _SIZES:
+    for size in sizes:
         pixmap = QPixmap(QSize(size, size) * 2)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
@@ -84,7 +87,7 @@ def icon(name: str, color: QColor | None = None) -> QIcon:
 
 def app_icon() -> QIcon:
     """The application icon (full colour)."""
-    return _render("app", "#000000")
+    return _render("app", "#000000", _APP_SIZES)
 
 
 def clear_cache() -> None:

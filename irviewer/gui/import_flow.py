@@ -1,18 +1,22 @@
 """Importing from the main window: the background job, its status and dialog, drag and drop.
 
 A mixin for MainWindow (it uses the window's runner, library, timeline and status widgets), kept
-apart so the window module stays about layout and selection.
+apart so the window module stays about layout and selection. It reports through the window's
+signals: ``import_finished`` after every import, ``demo_imported`` when the demo's files are in.
+The import job and dialog modules load with the first import (start-up does not need them).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from irviewer.gui.importing import ImportJob, summary_text
-from irviewer.gui.widgets.import_dialog import ImportDialog
+if TYPE_CHECKING:
+    from irviewer.gui.importing import ImportJob
+    from irviewer.gui.widgets.import_dialog import ImportDialog
 
 
 class ImportFlowMixin:
@@ -20,22 +24,28 @@ class ImportFlowMixin:
 
     import_job: ImportJob | None
     import_dialog: ImportDialog | None
-
-    def _demo_import_completed(self) -> None:  # implemented by the main window
-        raise NotImplementedError
+    import_finished: SignalInstance  # the window's signals
+    demo_imported: SignalInstance
 
     def start_import(
         self, sources: list[Path], show_dialog: bool = True, demo: bool = False
     ) -> ImportJob | None:
         """Import files/folders in the background; the demo library takes only the demo."""
+        from irviewer.gui.importing import ImportJob
+
         if self.import_job is not None and self.import_job.running:
             self.statusBar().showMessage("An import is already running.", 4000)
             return None
         is_demo_import = demo
         # the user's files go to the user's library, never into the demo
         if self.is_demo and not is_demo_import and not self.open_user_library():
+            if self.upgrading:  # that library is upgraded first; the demo is still shown
+                self.statusBar().showMessage(
+                    "Your library is being upgraded first: import the files again when it is open.",
+                    15000,
+                )
             return None
-        if self.library is None:
+        if self.library is None or self.upgrading:
             return None
         job = ImportJob(self.runner, self.library, sources, self)
         job.progressed.connect(self.import_status.progressed)
@@ -43,6 +53,8 @@ class ImportFlowMixin:
         job.failed.connect(self._on_import_failed)
         self.import_job = job
         if show_dialog:
+            from irviewer.gui.widgets.import_dialog import ImportDialog
+
             self.import_dialog = ImportDialog(job, self)
             self.import_dialog.show()
         self.import_status.started(
@@ -62,9 +74,11 @@ class ImportFlowMixin:
         self._update_actions()
 
     def _on_import_finished(self, report: Any) -> None:
+        from irviewer.gui.importing import summary_text
+
         demo = self.is_demo
         if demo and not report.cancelled:
-            self._demo_import_completed()
+            self.demo_imported.emit()
         self._end_import_ui(("Demo: " if demo else "Last import: ") + summary_text(report))
         had_selection = self.timeline.current_id is not None
         if self.store is not None:

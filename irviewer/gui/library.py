@@ -7,7 +7,6 @@ releases. ``IRVIEWER_DEMO_DIR`` points the app at another demo folder (developme
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +72,8 @@ def demo_files(folder: Path) -> list[Path]:
 
 def demo_signature(folder: Path) -> str:
     """Names and sizes of the demo files: changes when a new version ships different files."""
+    import hashlib  # not at start-up: OpenSSL's module takes ~10 ms to load
+
     digest = hashlib.sha256()
     for path in demo_files(folder):
         digest.update(f"{path.relative_to(folder)}\0{path.stat().st_size}\n".encode())

@@ -3,23 +3,24 @@
 Dependencies come in from ``app.py`` (data paths, window state, task runner); the window owns one
 Store connection for the GUI thread (listing queries, corrections) while loads, searches and
 imports run on pool threads with their own connections.
+
+Start-up matters (the window should show a 100,000-release library within half a second of a
+bare Qt window): what the first screen does not show is built or imported when first needed
+(the Tables tab, the import dialog and job, the correction dialog, the library upgrade).
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
-    QMessageBox,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
     QWidget,
@@ -27,25 +28,27 @@ from PySide6.QtWidgets import (
 
 from irviewer.gui import icons
 from irviewer.gui.import_flow import ImportFlowMixin
-from irviewer.gui.importing import ImportJob
 from irviewer.gui.library import DataPaths, demo_files, demo_signature
-from irviewer.gui.panes import export_stem, make_contacts_sidebar, make_tables_pane
+from irviewer.gui.panes import LazyTab, export_stem, make_contacts_sidebar, make_tables_pane
 from irviewer.gui.queries import LoadedRelease, load_release
 from irviewer.gui.state import AppState, StateKey, restore_window, save_window
 from irviewer.gui.tasks import TaskRunner
-from irviewer.gui.widgets.import_dialog import ImportDialog
-from irviewer.gui.widgets.import_status import ImportStatus
 from irviewer.gui.widgets.reader import OriginalView, ReaderView
 from irviewer.gui.widgets.timeline import TimelinePane
 from irviewer.gui.window_actions import (
-    ask_import_files,
-    ask_import_folder,
-    ask_open_library,
     build_actions,
     build_menus,
+    build_status,
     build_toolbar,
-    show_about,
+    update_title,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from irviewer.gui.importing import ImportJob
+    from irviewer.gui.upgrade import LibraryUpgrade
+    from irviewer.gui.widgets.import_dialog import ImportDialog
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +63,13 @@ class MainWindow(ImportFlowMixin, QMainWindow):
         library_opened(object): the Path of the library now shown.
         release_loaded(int): the reader, grids and sidebar now show this release.
         import_finished(object): an ImportReport (or None when the import could not run).
+        demo_imported(): an import of the demo files into the demo library completed.
     """
 
     library_opened = Signal(object)
     release_loaded = Signal(int)
     import_finished = Signal(object)
+    demo_imported = Signal()
 
     def __init__(
         self,
@@ -82,8 +87,11 @@ class MainWindow(ImportFlowMixin, QMainWindow):
         self.stored: Any = None  # the StoredRelease shown
         self.import_job: ImportJob | None = None
         self.import_dialog: ImportDialog | None = None
+        self.upgrade: LibraryUpgrade | None = None  # a library being upgraded, if any
+        self.upgrade_error: QMessageBox | None = None  # the last upgrade failure shown
         self._pending_id: int | None = None
         self._closing = False
+        self._shown_tables: tuple[list[Any], str] = ([], "")
 
         self.setWindowTitle("irviewer")
         self.setWindowIcon(icons.app_icon())
@@ -95,11 +103,12 @@ class MainWindow(ImportFlowMixin, QMainWindow):
         build_actions(self)
         build_menus(self)
         build_toolbar(self)
-        self._build_status()
+        build_status(self)
         self._load_timer = QTimer(self)
         self._load_timer.setSingleShot(True)
         self._load_timer.setInterval(LOAD_DEBOUNCE_MS)
         self._load_timer.timeout.connect(self._start_load)
+        self.demo_imported.connect(self._remember_demo)
         self.resize(1400, 880)
         self._update_actions()
 
@@ -108,14 +117,14 @@ class MainWindow(ImportFlowMixin, QMainWindow):
     def _build_panes(self) -> None:
         self.timeline = TimelinePane(self.runner, self)
         self.reader = ReaderView(self)
-        self.tables = make_tables_pane(self)
         self.original = OriginalView(self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(False)
         self.tabs.addTab(self.reader, icons.icon("reader"), "Reader")
-        self.tabs.addTab(self.tables, icons.icon("table"), "Tables")
+        self.tabs.addTab(QWidget(self), icons.icon("table"), "Tables")  # see ``tables``
         self.tabs.addTab(self.original, icons.icon("original"), "Original")
         self.tabs.setIconSize(QSize(16, 16))
+        self._tables_tab = LazyTab(self.tabs, TAB_TABLES, self._build_tables_pane)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.timeline)
@@ -139,27 +148,26 @@ class MainWindow(ImportFlowMixin, QMainWindow):
         self.timeline.release_selected.connect(self._on_release_selected)
         self.timeline.search_changed.connect(self._on_terms_changed)
         self.timeline.listing_changed.connect(self._update_count)
-        count_changed = getattr(self.tables, "count_changed", None)
+        self._on_table_count(0)
+
+    @property
+    def tables(self) -> QWidget:
+        """The Tables tab's pane, built the first time the tab is shown or this is read
+        (~0.05 s that start-up does not need unless the Tables tab is the one open)."""
+        return self._tables_tab.page()
+
+    def _build_tables_pane(self) -> QWidget:
+        pane = make_tables_pane(self)
+        count_changed = getattr(pane, "count_changed", None)
         if count_changed is not None:
             count_changed.connect(self._on_table_count)
         for name in ("exported", "copied"):
-            signal = getattr(self.tables, name, None)
+            signal = getattr(pane, name, None)
             if signal is not None:
                 signal.connect(self._on_tables_message)
-        self._on_table_count(0)
-
-    def _build_status(self) -> None:
-        status = self.statusBar()
-        self.library_label = QLabel(self)
-        self.library_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # a long library path must not widen the window: let the label clip instead
-        self.library_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.count_label = QLabel(self)
-        self.import_status = ImportStatus(self)
-        self.import_status.cancel_requested.connect(self.cancel_import)
-        status.addWidget(self.library_label, 1)
-        status.addPermanentWidget(self.import_status)
-        status.addPermanentWidget(self.count_label)
+        tables, stem = self._shown_tables
+        pane.set_tables(list(tables), stem)  # type: ignore[attr-defined]
+        return pane
 
     # -- libraries ------------------------------------------------------------------------------
 
@@ -168,7 +176,48 @@ class MainWindow(ImportFlowMixin, QMainWindow):
         return self.library is not None and self.paths.is_demo(self.library)
 
     def open_library(self, path: Path) -> bool:
-        """Show the library at ``path`` (created when missing); False with a message on error."""
+        """Show the library at ``path`` (created when missing).
+
+        True when it is shown. False, with a message, when it cannot be opened; False too
+        while a library written by an older version is upgraded first, in the background
+        behind a busy dialog (``library_opened`` follows when it is done).
+        """
+        from irviewer.core.store import migrations
+
+        if self.upgrade is not None:
+            self.statusBar().showMessage("A library is being upgraded; please wait.", 4000)
+            return False
+        if migrations.needs_migration(path):
+            self._start_upgrade(Path(path), migrations.stored_version(path))
+            return False
+        return self._open_now(Path(path))
+
+    @property
+    def upgrading(self) -> bool:
+        return self.upgrade is not None
+
+    def _start_upgrade(self, path: Path, version: int | None) -> None:
+        from irviewer.gui.upgrade import LibraryUpgrade
+
+        self.upgrade = LibraryUpgrade(self.runner, path, version, self)
+        self.upgrade.finished.connect(self._on_upgraded)
+        self.upgrade.failed.connect(self._on_upgrade_failed)
+        self._update_actions()
+        self.upgrade.start()
+
+    def _on_upgraded(self, path: Path) -> None:
+        self.upgrade = None
+        self._update_actions()
+        if not self._closing:
+            self._open_now(path)
+
+    def _on_upgrade_failed(self, _path: Path, message: str) -> None:
+        upgrade, self.upgrade = self.upgrade, None
+        self._update_actions()
+        if upgrade is not None and not self._closing:
+            self.upgrade_error = upgrade.show_failure(message)
+
+    def _open_now(self, path: Path) -> bool:
         from irviewer.core.store import Store
 
         try:
@@ -188,9 +237,8 @@ class MainWindow(ImportFlowMixin, QMainWindow):
         self.original.clear()
         self._show_tables([], "")
         self._set_contacts([])
-        self.timeline.set_library(self.store, self.library)
-        self._update_title()
-        self._update_count()
+        self.timeline.set_library(self.store, self.library)  # its reset updates the count
+        update_title(self)
         self._update_actions()
         self.library_opened.emit(self.library)
         if self.is_demo and self._demo_needs_import():
@@ -222,16 +270,21 @@ class MainWindow(ImportFlowMixin, QMainWindow):
         # the signature is saved when the import completes, so a killed first run resumes
         self.start_import(demo_files(self.paths.demo_source), show_dialog=False, demo=True)
 
-    def _demo_import_completed(self) -> None:
+    def _remember_demo(self) -> None:
         self.state.set(StateKey.DEMO_SIGNATURE, demo_signature(self.paths.demo_source))
 
     def _restore_selection(self) -> None:
         assert self.library is not None
         last = self.state.last_release(self.library)
+
+        def first() -> None:
+            self.timeline.select_first(read_now=True)
+
+        # read_now: the selected row is read at once, so the first paint shows it
         if last is None:
-            self.timeline.select_first()
+            first()
         else:
-            self.timeline.select_release(last, on_missing=self.timeline.select_first)
+            self.timeline.select_release(last, on_missing=first, read_now=True)
 
     # -- selection and loading ------------------------------------------------------------------
 
@@ -279,7 +332,9 @@ class MainWindow(ImportFlowMixin, QMainWindow):
         self.release_loaded.emit(stored.id)
 
     def _show_tables(self, tables: list[Any], stem: str) -> None:
-        self.tables.set_tables(list(tables), stem)  # type: ignore[attr-defined]
+        self._shown_tables = (list(tables), stem)
+        if self._tables_tab.built:
+            self.tables.set_tables(list(tables), stem)  # type: ignore[attr-defined]
         self._on_table_count(len(tables))
 
     def _set_contacts(self, contacts: list[Any]) -> None:
@@ -325,30 +380,6 @@ class MainWindow(ImportFlowMixin, QMainWindow):
 
     # -- misc -----------------------------------------------------------------------------------
 
-    def open_original_file(self) -> None:
-        if self.stored is None:
-            return
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        path = Path(self.stored.document.source.path)
-        if not path.exists():
-            self._warn("The original file is gone", f"{path} no longer exists.")
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def about(self) -> None:
-        show_about(self)
-
-    def ask_open_library(self) -> None:
-        ask_open_library(self)
-
-    def ask_import_files(self) -> None:
-        ask_import_files(self)
-
-    def ask_import_folder(self) -> None:
-        ask_import_folder(self)
-
     def _warn(self, title: str, text: str) -> None:
         if self._closing:
             return
@@ -356,32 +387,21 @@ class MainWindow(ImportFlowMixin, QMainWindow):
         if QApplication.platformName() == "offscreen":
             self.statusBar().showMessage(f"{title}: {text}", 8000)
             return
-        QMessageBox.warning(self, title, text)
+        from PySide6.QtWidgets import QMessageBox
 
-    def _update_title(self) -> None:
-        if self.library is None:
-            self.setWindowTitle("irviewer")
-        elif self.is_demo:
-            self.setWindowTitle("Demo library — irviewer")
-        else:
-            self.setWindowTitle(f"{self.library.stem} — irviewer")
-        if self.library is None:
-            self.library_label.setText("No library")
-        elif self.is_demo:
-            self.library_label.setText("Demo library (your own library is kept separately)")
-        else:
-            self.library_label.setText(f"Library: {self.library}")
-        self.library_label.setToolTip(str(self.library or ""))
+        QMessageBox.warning(self, title, text)
 
     def _update_count(self) -> None:
         if self.store is None:
             self.count_label.setText("")
             return
-        total = self.store.count()
+        model = self.timeline.model  # unfiltered, its year counts add up to the library
+        listed = not (model.search_mode or model.kinds or model.company)
+        total = model.release_count() if listed else self.store.count()
         self.count_label.setText(f"{total:,} release{'s' if total != 1 else ''}")
 
     def _update_actions(self) -> None:
-        importing = self.import_job is not None and self.import_job.running
+        importing = (self.import_job is not None and self.import_job.running) or self.upgrading
         has_release = self.stored is not None
         for action in (
             self.act_import_files,

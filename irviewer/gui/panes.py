@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,45 @@ class MissingPane(QWidget):
 
     def contact_count(self) -> int:
         return self._count
+
+
+class LazyTab:
+    """A tab whose page is built the first time the tab is shown or ``page()`` is called.
+
+    Until then the tab holds an empty placeholder (its text and icon are set as usual).
+    """
+
+    def __init__(self, tabs: QTabWidget, index: int, build: Callable[[], QWidget]) -> None:
+        self._tabs = tabs
+        self._index = index
+        self._build = build
+        self._page: QWidget | None = None
+        tabs.currentChanged.connect(self._on_current_changed)
+
+    @property
+    def built(self) -> bool:
+        return self._page is not None
+
+    def page(self) -> QWidget:
+        if self._page is None:
+            self._page = self._build()
+            tabs, index = self._tabs, self._index
+            placeholder = tabs.widget(index)
+            current, text, icon = tabs.currentIndex(), tabs.tabText(index), tabs.tabIcon(index)
+            tabs.blockSignals(True)  # a swap, not a change of tab
+            try:
+                tabs.removeTab(index)
+                tabs.insertTab(index, self._page, icon, text)
+                tabs.setCurrentIndex(current)
+            finally:
+                tabs.blockSignals(False)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        return self._page
+
+    def _on_current_changed(self, index: int) -> None:
+        if index == self._index and self._page is None:
+            self.page()
 
 
 def make_tables_pane(parent: QWidget) -> QWidget:

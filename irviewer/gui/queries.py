@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from irviewer.gui.models.timeline import SearchRow
+from irviewer.gui.models.search_hits import HIT_PAGE, fill_hits
+from irviewer.gui.models.timeline_roles import SearchRow
 
 SEARCH_LIMIT = 500
 
@@ -28,7 +29,7 @@ class LoadedRelease:
 class SearchResult:
     query: str
     terms: list[str]
-    rows: list[SearchRow]
+    rows: list[SearchRow]  # every hit, best first; the first HIT_PAGE filled
     limited: bool  # True when there may be more hits than SEARCH_LIMIT
 
 
@@ -36,6 +37,13 @@ def _open(path: Path) -> Any:
     from irviewer.core.store import Store
 
     return Store.open(path)
+
+
+def upgrade_library(path: Path) -> int:
+    """Open a library written by an older version once, which backs it up and migrates it
+    (``Store.open``); returns the schema version it now has."""
+    with _open(path) as store:
+        return int(store.schema_version)
 
 
 def load_release(path: Path, release_id: int) -> LoadedRelease:
@@ -61,31 +69,32 @@ def load_page(
         return store.summaries(page_no * page_size, page_size, kinds, company)
 
 
-def find_position(
-    path: Path, release_id: int, kinds: Sequence[str] | None, company: str | None
-) -> int | None:
-    """Where a release sits in the (filtered) timeline, or None when it is not listed."""
-    with _open(path) as store:
-        return store.position(release_id, kinds=kinds, company=company)
-
-
 def run_search(
     path: Path,
     query: str,
     kinds: Sequence[str] | None,
     company: str | None,
     limit: int = SEARCH_LIMIT,
+    first: int = HIT_PAGE,
 ) -> SearchResult:
+    """The ranked hits (ids and ranks, without snippets), the ``first`` of them filled.
+
+    The other hits get their listing rows and snippets when the view shows them
+    (``fill_search_hits``): snippets for all 500 hits would cost more than the search.
+    """
     from irviewer.core.store.search import search_terms
 
-    rows: list[SearchRow] = []
     with _open(path) as store:
-        hits = store.search(query, limit=limit, kinds=kinds, company=company)
-        for hit in hits:
-            summary = store.summary(hit.id)
-            if summary is not None:
-                rows.append(SearchRow(summary, hit.rank, hit.snippet))
+        hits = store.search(query, limit=limit, kinds=kinds, company=company, snippets=False)
+        rows = [SearchRow(hit.id, hit.rank) for hit in hits]
+        rows[:first] = fill_hits(store, rows[:first], query)
     return SearchResult(query, search_terms(query), rows, len(hits) >= limit)
+
+
+def fill_search_hits(path: Path, query: str, rows: Sequence[SearchRow]) -> list[SearchRow]:
+    """Listing rows and snippets for a page of search hits."""
+    with _open(path) as store:
+        return fill_hits(store, rows, query)
 
 
 @dataclass(frozen=True)

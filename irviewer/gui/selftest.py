@@ -162,6 +162,9 @@ def check_search(window: Any, headline: str) -> str:
 def _run(window: Any, library: Path | None, folder: Path) -> list[str]:
     notes: list[str] = []
     opened = window.open_library(library) if library else window.open_demo()
+    if not opened and window.upgrading:  # written by an older version: upgraded first
+        wait_for(lambda: not window.upgrading, "the library upgrade", IMPORT_TIMEOUT_S)
+        opened = window.store is not None
     _check(opened, f"cannot open the library {library or window.paths.demo_library}")
     if window.import_job is not None:
         wait_for(lambda: not window.import_job.running, "the demo import", IMPORT_TIMEOUT_S)

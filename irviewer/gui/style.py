@@ -9,7 +9,16 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import QApplication
 
 # kind -> (light palette colour, dark palette colour)
@@ -53,6 +62,19 @@ def kind_color(kind: str | None, dark: bool | None = None) -> QColor:
         dark = is_dark()
     light_hex, dark_hex = KIND_COLORS.get(kind or "other", KIND_COLORS["other"])
     return QColor(dark_hex if dark else light_hex)
+
+
+def kind_icon(kind: str) -> QIcon:
+    """A rounded square in the kind's colour (the kind filter's items)."""
+    pixmap = QPixmap(24, 24)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(kind_color(kind))
+    painter.drawRoundedRect(4, 4, 16, 16, 4, 4)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def chip_text_color(background: QColor) -> QColor:

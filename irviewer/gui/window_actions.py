@@ -1,4 +1,7 @@
-"""The main window's actions, menus, tool bar and About box, built in code."""
+"""The main window's actions, menus, tool bar, status bar and About box, built in code.
+
+The file dialogs and the About box are imported when first opened (start-up does not need them).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +10,11 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from irviewer import __version__
 from irviewer.gui import icons
+from irviewer.gui.widgets.import_status import ImportStatus
 
 
 def _action(
@@ -35,7 +39,7 @@ def build_actions(window: Any) -> None:
     window.act_import_files = _action(
         window,
         "&Import Files…",
-        window.ask_import_files,
+        lambda: ask_import_files(window),
         "Ctrl+I",
         "import-file",
         "Import PDF, HTML or text releases into the library",
@@ -43,7 +47,7 @@ def build_actions(window: Any) -> None:
     window.act_import_folder = _action(
         window,
         "Import &Folder…",
-        window.ask_import_folder,
+        lambda: ask_import_folder(window),
         "Ctrl+Shift+I",
         "import-folder",
         "Import every release in a folder and its subfolders",
@@ -51,7 +55,7 @@ def build_actions(window: Any) -> None:
     window.act_open_library = _action(
         window,
         "&Open Library…",
-        window.ask_open_library,
+        lambda: ask_open_library(window),
         key.Open,
         "library",
         "Open or create a library file",
@@ -88,12 +92,12 @@ def build_actions(window: Any) -> None:
     window.act_reveal = _action(
         window,
         "Open Original &File",
-        window.open_original_file,
+        lambda: open_original_file(window),
         "Ctrl+Shift+O",
         "original",
         "Open the imported file in its default application",
     )
-    window.act_about = _action(window, "&About irviewer", window.about, None, "about")
+    window.act_about = _action(window, "&About irviewer", lambda: show_about(window), None, "about")
     window.act_about.setMenuRole(QAction.MenuRole.AboutRole)
     window.act_tabs = []
     for index, name in enumerate(("&Reader", "&Tables", "&Original")):
@@ -144,10 +148,55 @@ def build_toolbar(window: Any) -> None:
     bar.addAction(window.contacts_dock.toggleViewAction())
 
 
+def build_status(window: Any) -> None:
+    """The status bar: the library's path, the import progress and the release count."""
+    status = window.statusBar()
+    window.library_label = QLabel(window)
+    window.library_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    # a long library path must not widen the window: let the label clip instead
+    window.library_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    window.count_label = QLabel(window)
+    window.import_status = ImportStatus(window)
+    window.import_status.cancel_requested.connect(window.cancel_import)
+    status.addWidget(window.library_label, 1)
+    status.addPermanentWidget(window.import_status)
+    status.addPermanentWidget(window.count_label)
+
+
+def update_title(window: Any) -> None:
+    """The window title and the status bar's library label, for the library shown."""
+    library = window.library
+    if library is None:
+        window.setWindowTitle("irviewer")
+        window.library_label.setText("No library")
+    elif window.is_demo:
+        window.setWindowTitle("Demo library — irviewer")
+        window.library_label.setText("Demo library (your own library is kept separately)")
+    else:
+        window.setWindowTitle(f"{library.stem} — irviewer")
+        window.library_label.setText(f"Library: {library}")
+    window.library_label.setToolTip(str(library or ""))
+
+
+def open_original_file(window: Any) -> None:
+    """Open the release's imported file in the system's default application."""
+    if window.stored is None:
+        return
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    path = Path(window.stored.document.source.path)
+    if not path.exists():
+        window._warn("The original file is gone", f"{path} no longer exists.")
+        return
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
 def show_about(window: Any) -> None:
     """The About box: version, what the app does, the library shown, Qt versions."""
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
+    from PySide6.QtWidgets import QMessageBox
 
     library = str(window.library) if window.library else "none"
     QMessageBox.about(
@@ -164,6 +213,8 @@ def show_about(window: Any) -> None:
 
 def ask_open_library(window: Any) -> None:
     """Pick an existing library file, or name a new one."""
+    from PySide6.QtWidgets import QFileDialog
+
     start = str(window.library.parent if window.library else window.paths.data_dir)
     name, _ = QFileDialog.getSaveFileName(
         window,
@@ -177,6 +228,8 @@ def ask_open_library(window: Any) -> None:
 
 
 def ask_import_files(window: Any) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
     names, _ = QFileDialog.getOpenFileNames(
         window,
         "Import releases",
@@ -188,6 +241,8 @@ def ask_import_files(window: Any) -> None:
 
 
 def ask_import_folder(window: Any) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
     name = QFileDialog.getExistingDirectory(window, "Import a folder of releases", str(Path.home()))
     if name:
         window.start_import([Path(name)])

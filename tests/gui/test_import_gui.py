@@ -127,6 +127,23 @@ def test_first_run_opens_the_demo_in_its_own_library(qtbot, tmp_path):
     window.close()
 
 
+def test_a_completed_demo_import_is_signalled_and_remembered(qtbot, tmp_path):
+    from irviewer.gui.library import demo_signature
+    from irviewer.gui.state import StateKey
+
+    paths = make_paths(tmp_path, demo_count=2)
+    window = _window(qtbot, paths)
+    assert window.state.text(StateKey.DEMO_SIGNATURE) is None
+    with qtbot.waitSignal(window.demo_imported, timeout=120_000):
+        window.open_demo()
+    assert window.state.text(StateKey.DEMO_SIGNATURE) == demo_signature(paths.demo_source)
+    wait_import(qtbot, window)
+    with qtbot.assertNotEmitted(window.demo_imported):  # the user's imports are not the demo
+        window.start_import([write_release(tmp_path / "mine", "mine.txt", 78)])
+        wait_import(qtbot, window)
+    window.close()
+
+
 def test_files_imported_while_the_demo_is_open_go_to_the_users_library(qtbot, tmp_path):
     paths = make_paths(tmp_path, demo_count=2)
     window = _window(qtbot, paths)

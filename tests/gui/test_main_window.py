@@ -114,6 +114,21 @@ def test_the_first_release_is_selected_when_a_library_opens(qtbot, window):
     assert window.stored.document.headline == "Acme completes the zeppelin hangar acquisition"
 
 
+def test_the_row_selected_when_a_library_opens_is_shown_at_once(qtbot, library):
+    paths, ids = library
+    window = make_window(qtbot, paths)
+    window.show()
+    window.state.set_last_release(paths.user_library, ids[5])
+    assert window.open_library(paths.user_library)
+    timeline = window.timeline  # no event loop yet: nothing came from a worker
+    current = timeline.view.currentIndex()
+    assert timeline.model.summary_at(current).id == ids[5] == timeline.current_id
+    assert timeline.model.page_loads == 1  # read on the GUI thread, once
+    qtbot.waitUntil(lambda: window.stored is not None, timeout=10_000)
+    assert window.stored.id == ids[5]
+    window.close()
+
+
 def test_a_late_result_for_a_release_already_left_is_dropped(qtbot, window, library):
     _paths, ids = library
     select_and_wait(qtbot, window, ids[13])
@@ -213,6 +228,43 @@ def test_tables_tab_label_counts_the_grids(qtbot, window, library):
         assert window.tables.table_count() == 2
     select_and_wait(qtbot, window, ids[14])
     assert window.tabs.tabText(1) == "Tables (0)"
+
+
+def test_the_tables_pane_is_built_when_its_tab_is_first_shown(qtbot, window, library):
+    from irviewer.gui.widgets.tables_pane import TablesPane
+
+    _paths, ids = library
+    select_and_wait(qtbot, window, ids[13])
+    assert not window._tables_tab.built  # start-up did not pay for it
+    assert window.tabs.tabText(1) == "Tables (2)"
+    window.tabs.setCurrentIndex(1)
+    pane = window.tabs.currentWidget()
+    assert isinstance(pane, TablesPane) and pane is window.tables
+    assert pane.table_count() == 2  # the release shown before it was built
+    assert window.tabs.currentIndex() == 1 and window.tabs.tabText(1) == "Tables (2)"
+    select_and_wait(qtbot, window, ids[14])
+    assert pane.table_count() == 0 and window.tabs.tabText(1) == "Tables (0)"
+
+
+def test_a_window_restarted_on_the_tables_tab_shows_the_grids(qtbot, library):
+    from irviewer.gui.app import build_window, open_initial_library
+
+    paths, ids = library
+    window = make_window(qtbot, paths)
+    window.show()
+    open_and_wait(qtbot, window, paths.user_library)
+    select_and_wait(qtbot, window, ids[13])
+    window.tabs.setCurrentIndex(1)
+    window.close()
+    again = build_window(paths)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.tabs.currentIndex() == 1 and again._tables_tab.built
+    with qtbot.waitSignal(again.release_loaded, timeout=10_000):
+        assert open_initial_library(again, None)
+    assert again.tabs.currentWidget() is again.tables
+    assert again.tables.table_count() == 2
+    again.close()
 
 
 def test_sidebar_shows_the_release_contacts(qtbot, window, library):

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from irviewer.core.store import Store
 from irviewer.gui.models.timeline import (
     CHUNK,
+    FIRST_CHUNK,
     PAGE_SIZE,
     UNDATED,
     Role,
@@ -92,7 +93,7 @@ def test_company_filter(store):
 def test_search_mode_lists_ranked_hits_flat(qtmodeltester, store):
     model = TimelineModel(store)
     hits = store.search("result")
-    rows = [SearchRow(store.summary(h.id), h.rank, h.snippet) for h in hits[:5]]
+    rows = [SearchRow(h.id, h.rank, store.summary(h.id), h.snippet) for h in hits[:5]]
     model.set_search_results("result", rows)
     assert model.search_mode
     assert model.rowCount() == 5
@@ -142,22 +143,22 @@ def test_counts_need_no_rows_and_rows_load_a_page_at_a_time():
     assert model.hasChildren(last_year)
     assert model.rowCount(last_year) == 0  # nothing until the view expands the year
     model.fetchMore(last_year)
-    assert model.rowCount(last_year) == CHUNK  # then its first chunk
-    last = model.index(CHUNK - 1, 0, last_year)
-    assert last.data(Role.ID) == 95_000 + CHUNK
-    position = 95_000 + CHUNK - 1  # of the row asked for, in the whole timeline
+    assert model.rowCount(last_year) == FIRST_CHUNK  # then its first chunk
+    last = model.index(FIRST_CHUNK - 1, 0, last_year)
+    assert last.data(Role.ID) == 95_000 + FIRST_CHUNK
+    position = 95_000 + FIRST_CHUNK - 1  # of the row asked for, in the whole timeline
     assert fake.summary_calls == [(position // PAGE_SIZE * PAGE_SIZE, PAGE_SIZE)]
 
 
-def test_fetch_more_grows_a_year_by_a_chunk_up_to_its_count(qtmodeltester):
+def test_fetch_more_shows_a_first_chunk_then_grows_by_a_chunk_up_to_the_count(qtmodeltester):
     fake = FakeListingStore(12_000, per_year=1200, undated=0)
     model = TimelineModel(fake)
     year = model.index(0, 0)
     assert model.canFetchMore(year)
     model.fetchMore(year)
-    assert model.rowCount(year) == min(1200, CHUNK)
+    assert model.rowCount(year) == FIRST_CHUNK == 100
     model.fetchMore(year)
-    assert model.rowCount(year) == min(1200, 2 * CHUNK)
+    assert model.rowCount(year) == FIRST_CHUNK + CHUNK == 600
     while model.canFetchMore(year):
         model.fetchMore(year)
     assert model.rowCount(year) == 1200
@@ -220,6 +221,34 @@ def test_a_tree_view_over_100k_rows_opens_and_scrolls_without_freezing(qtbot):
     assert view.indexAt(view.viewport().rect().center()).isValid()
 
 
+def test_a_large_library_opens_with_rows_only_for_the_years_in_view(qtbot):
+    from irviewer.gui.widgets.timeline import TimelineView
+    from irviewer.gui.widgets.timeline_delegate import TimelineDelegate
+
+    fake = FakeListingStore(100_000)
+    model = TimelineModel(fake)
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.setItemDelegate(TimelineDelegate(view))
+    view.resize(400, 400)  # about nine rows
+    view.setModel(model)
+    view.expand_years()
+    view.show()
+    qtbot.waitExposed(view)
+    for _ in range(3):
+        view.doItemsLayout()  # QTreeView's own layouts fetch nothing more
+    years = range(model.rowCount())
+    assert all(view.isExpanded(model.index(r, 0)) for r in years)
+    assert [model.exposed_rows(r) for r in years] == [FIRST_CHUNK] + [0] * 20
+    view.collapse(model.index(0, 0))  # the next years come into view: they get their rows
+    qtbot.waitUntil(lambda: model.exposed_rows(1) == FIRST_CHUNK, timeout=2_000)
+    assert model.exposed_rows(20) == 0
+    view.expand(model.index(0, 0))
+    view.collapse(model.index(20, 0))
+    view.expand(model.index(20, 0))  # a year the user opens shows its rows at once
+    assert model.exposed_rows(20) == FIRST_CHUNK
+
+
 def test_scrolling_to_the_end_of_a_year_shows_more_of_it(qtbot):
     from irviewer.gui.widgets.timeline import TimelineView
 
@@ -233,11 +262,12 @@ def test_scrolling_to_the_end_of_a_year_shows_more_of_it(qtbot):
     view.show()
     qtbot.waitExposed(view)
     year = model.index(0, 0)
-    assert model.rowCount(year) == CHUNK
+    assert model.rowCount(year) == FIRST_CHUNK
     bar = view.verticalScrollBar()
     bar.setValue(bar.maximum())
-    assert CHUNK < model.rowCount(year) <= 3 * CHUNK  # grew, by a chunk or two, not to 30,000
-    assert bar.value() < bar.maximum()  # more rows below to scroll into
+    # grew, by a chunk or two, not to 30,000
+    assert FIRST_CHUNK < model.rowCount(year) <= FIRST_CHUNK + 2 * CHUNK
+    qtbot.waitUntil(lambda: bar.value() < bar.maximum(), timeout=2_000)  # more rows below
 
 
 # -- background page loads --------------------------------------------------------------------
@@ -249,7 +279,7 @@ def test_rows_load_in_the_background_and_repaint_when_they_arrive(qtbot, qtmodel
     requests: list[tuple[int, int]] = []
     model.set_page_loader(lambda generation, page_no: requests.append((generation, page_no)))
     year = model.index(0, 0)
-    model.fetchMore(year)
+    model.expose(0, 250)
     row = model.index(250, 0, year)
     assert row.data() == "Loading…"
     assert row.data(Role.ID) is None

@@ -4,11 +4,14 @@ Built for large libraries:
 - the model knows only the year counts up front and loads listing rows (``store.summaries``:
   ids and listing columns, never bodies) a page at a time, when a view asks for a row it has not
   seen; pages live in a small LRU cache, so memory stays flat however far the user scrolls;
-- a year shows no rows until the view expands it (QTreeView then calls ``fetchMore``), then
-  its first ``CHUNK`` rows, and grows by ``CHUNK`` as the view reaches the end of what it shows. A QTreeView lays out every visible row through Python
-  calls (about 1 s per 100,000 rows here), so exposing a whole large library at once would
-  freeze the window; exposing it in chunks keeps every layout small.
-In search mode the rows are the ranked hits the caller hands in.
+- a year shows no rows until a view fetches them: its first ``FIRST_CHUNK`` rows (more than a
+  screenful), then ``CHUNK`` more each time the view reaches the end of what it shows. A
+  QTreeView lays out every shown row of every expanded year through Python calls (about 1 s
+  per 100,000 rows here), so showing a large library at once would freeze the window, and
+  even 500 rows in every year cost a quarter of a second at start-up: the timeline view
+  expands all years but fetches rows only for the years in view (``TimelineView``).
+In search mode the rows are the ranked hits the caller hands in; their listing rows and snippets
+are filled a page at a time as they are shown (``search_hits.py``).
 """
 
 from __future__ import annotations
@@ -16,42 +19,26 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from irviewer.gui.models.timeline_pages import PageCache
+from irviewer.gui.models.search_hits import HitLoader, SearchHits
+from irviewer.gui.models.timeline_pages import ListingStore, PageCache
 from irviewer.gui.models.timeline_roles import Role, SearchRow, group_data, release_data
 
-__all__ = ["CHUNK", "PAGE_SIZE", "UNDATED", "Role", "SearchRow", "TimelineModel"]
+__all__ = ["CHUNK", "FIRST_CHUNK", "PAGE_SIZE", "UNDATED", "Role", "SearchRow", "TimelineModel"]
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 MAX_PAGES = 64  # cached pages (12,800 rows)
-CHUNK = 500  # rows a year shows at first, and adds each time the view reaches its end
+FIRST_CHUNK = 100  # rows a year shows first (more than a screenful)
+CHUNK = 500  # rows a year adds each time the view reaches the end of what it shows
 UNDATED = "Undated"
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-
-
-class ListingStore(Protocol):
-    """The part of ``irviewer.core.store.Store`` the timeline reads."""
-
-    def year_counts(
-        self, kinds: Sequence[str] | None = None, company: str | None = None
-    ) -> list[tuple[int | None, int]]: ...
-
-    def summaries(
-        self,
-        offset: int = 0,
-        limit: int | None = None,
-        kinds: Sequence[str] | None = None,
-        company: str | None = None,
-    ) -> list[Any]: ...
-
-    def ids(self, kinds: Sequence[str] | None = None, company: str | None = None) -> list[int]: ...
 
 
 @dataclass(frozen=True)
@@ -83,8 +70,12 @@ class TimelineModel(QAbstractItemModel):
         self._total = 0
         self._pages = PageCache(PAGE_SIZE, MAX_PAGES)
         self._loader: PageLoader | None = None
-        self._search: list[SearchRow] | None = None
-        self._query = ""
+        self._search: SearchHits | None = None
+        self._hit_loader: HitLoader | None = None
+        self._search_serial = 0
+        # True while a TimelineView decides which years grow: QTreeView would otherwise fetch
+        # rows for every expanded year at each layout, seen or not (see TimelineView)
+        self.view_fetches = False
         self.page_loads = 0  # how many pages were read from the store (tests, diagnostics)
         if store is not None:
             self.set_store(store)
@@ -102,7 +93,6 @@ class TimelineModel(QAbstractItemModel):
         self._kinds = list(kinds) if kinds is not None else None
         self._company = company
         self._search = None
-        self._query = ""
         self.reload()
 
     def set_page_loader(self, loader: PageLoader | None) -> None:
@@ -166,24 +156,42 @@ class TimelineModel(QAbstractItemModel):
             offset = 0
             for year, count in self._store.year_counts(self._kinds, self._company):
                 self._groups.append(_Group(year, count, offset))
-                self._exposed.append(0)  # QTreeView.expand() fetches the first chunk
+                self._exposed.append(0)  # until a view grows the year (fetchMore / grow)
                 offset += count
             self._total = offset
         self.endResetModel()
 
     def set_search_results(self, query: str, rows: Sequence[SearchRow]) -> None:
-        """Show ranked hits (best first) instead of the year groups."""
+        """Show ranked hits (best first) instead of the year groups; rows not filled yet are
+        filled when shown (through the hit loader, or from the store at once without one)."""
         self.beginResetModel()
-        self._query = query
-        self._search = list(rows)
+        self._search_serial += 1
+        self._search = SearchHits(query, rows, self._search_serial)
         self.endResetModel()
+
+    def set_hit_loader(self, loader: HitLoader | None) -> None:
+        """Fill hits in the background: ``loader(serial, page_no, rows)`` answers with
+        ``hits_arrived`` (or ``hits_failed``)."""
+        self._hit_loader = loader
+
+    def hits_arrived(self, serial: int, page_no: int, rows: Sequence[SearchRow]) -> None:
+        """A page of hits was filled: keep it (if it belongs to the search shown) and repaint."""
+        hits = self._search
+        if hits is None or hits.serial != serial:
+            return
+        span = hits.fill(page_no, rows)
+        if span is not None:
+            self.dataChanged.emit(self.index(span[0], 0), self.index(span[1], 0))
+
+    def hits_failed(self, serial: int, page_no: int) -> None:
+        if self._search is not None and self._search.serial == serial:
+            self._search.failed(page_no)
 
     def clear_search(self) -> None:
         if self._search is None:
             return
         self.beginResetModel()
         self._search = None
-        self._query = ""
         self.endResetModel()
 
     @property
@@ -192,7 +200,7 @@ class TimelineModel(QAbstractItemModel):
 
     @property
     def query(self) -> str:
-        return self._query
+        return self._search.query if self._search is not None else ""
 
     def match_count(self) -> int:
         return len(self._search) if self._search is not None else 0
@@ -212,21 +220,26 @@ class TimelineModel(QAbstractItemModel):
         value = self.data(index, Role.ID)
         return int(value) if value is not None else None
 
-    def index_of_id(self, release_id: int) -> QModelIndex:
-        """The index showing ``release_id``, or an invalid index when it is not listed.
-
-        Asks the store (an index lookup) when the row is not cached; views may also find the
-        position in the background and use ``index_at``.
-        """
+    def index_of_id(self, release_id: int, read_now: bool = False) -> QModelIndex:
+        """The index showing ``release_id`` (made visible), or an invalid index when it is not
+        listed. Asks the store (an index lookup) when the row is not cached; with ``read_now``
+        the row's page is read from the store at once rather than in the background."""
         if self._search is not None:
-            for row, item in enumerate(self._search):
-                if item.summary.id == release_id:
-                    return self.index(row, 0)
-            return QModelIndex()
+            row = self._search.position_of(release_id)
+            return self.index(row, 0) if row is not None else QModelIndex()
         position = self.cached_position(release_id)
         if position is None and self._store is not None:
             position = self._store.position(release_id, kinds=self._kinds, company=self._company)
-        return self.index_at(position) if position is not None else QModelIndex()
+        if position is None:
+            return QModelIndex()
+        if read_now:
+            self._read_now(position)
+        return self.index_at(position)
+
+    def _read_now(self, position: int) -> None:
+        page_no = position // PAGE_SIZE
+        if self._store is not None and self._pages.get(page_no) is None:
+            self._load_page(page_no)
 
     def cached_position(self, release_id: int) -> int | None:
         """The timeline position of a release whose row is cached (no store access)."""
@@ -247,33 +260,53 @@ class TimelineModel(QAbstractItemModel):
         return self._exposed[group_row] if 0 <= group_row < len(self._exposed) else 0
 
     def expose(self, group_row: int, row: int) -> None:
-        """Make the group show at least rows 0..row (rounded up to whole chunks)."""
+        """Make the group show at least rows 0..row (its first chunk, or whole chunks)."""
         if self._search is not None or not 0 <= group_row < len(self._groups):
             return
         shown = self._exposed[group_row]
         if row < shown:
             return
-        count = self._groups[group_row].count
-        target = min(count, ((row // CHUNK) + 1) * CHUNK)
+        target = FIRST_CHUNK if row < FIRST_CHUNK else ((row // CHUNK) + 1) * CHUNK
+        self._show(group_row, min(self._groups[group_row].count, target))
+
+    def _show(self, group_row: int, target: int) -> None:
+        shown = self._exposed[group_row]
+        if target <= shown:
+            return
         self.beginInsertRows(self.index(group_row, 0), shown, target - 1)
         self._exposed[group_row] = target
         self.endInsertRows()
 
-    def canFetchMore(self, parent: Index) -> bool:
+    def can_grow(self, parent: Index) -> bool:
+        """True when the year ``parent`` has rows it does not show yet."""
         if self._search is not None or not parent.isValid() or parent.internalId() != _GROUP_ID:
             return False
         row = parent.row()
         return row < len(self._groups) and self._exposed[row] < self._groups[row].count
 
-    def fetchMore(self, parent: Index) -> None:
-        if self.canFetchMore(parent):
-            self.expose(parent.row(), self._exposed[parent.row()])
+    def canFetchMore(self, parent: Index) -> bool:
+        return not self.view_fetches and self.can_grow(parent)
 
-    def first_release_index(self) -> QModelIndex:
+    def fetchMore(self, parent: Index) -> None:
+        if not self.view_fetches:
+            self.grow(parent)
+
+    def grow(self, parent: Index) -> None:
+        """Show the year's first chunk, or a chunk more."""
+        if not self.can_grow(parent):
+            return
+        group_row = parent.row()
+        shown = self._exposed[group_row]
+        step = FIRST_CHUNK if shown == 0 else CHUNK
+        self._show(group_row, min(self._groups[group_row].count, shown + step))
+
+    def first_release_index(self, read_now: bool = False) -> QModelIndex:
         if self._search is not None:
             return self.index(0, 0) if self._search else QModelIndex()
         for row, group in enumerate(self._groups):
             if group.count:
+                if read_now:
+                    self._read_now(group.offset)
                 self.expose(row, 0)
                 return self.index(0, 0, self.index(row, 0))
         return QModelIndex()
@@ -283,9 +316,8 @@ class TimelineModel(QAbstractItemModel):
         if not index.isValid():
             return None
         if self._search is not None:
-            if index.internalId() == _GROUP_ID and 0 <= index.row() < len(self._search):
-                return self._search[index.row()].summary
-            return None
+            hit = self._search.hit(index.row(), self._hit_loader, self._store)
+            return hit.summary if hit is not None else None
         group_row = index.internalId() - 1
         if group_row < 0 or group_row >= len(self._groups):
             return None
@@ -382,8 +414,9 @@ class TimelineModel(QAbstractItemModel):
             return group_data(group.label, group.count, role)
         if role == Role.IS_GROUP:
             return False
+        if self._search is not None:
+            return self._search.data(index.row(), role, self._hit_loader, self._store)
         summary = self.summary_at(index)
         if summary is None:
             return "Loading…" if role == Qt.ItemDataRole.DisplayRole else None
-        hit = self._search[index.row()] if self._search is not None else None
-        return release_data(summary, hit, role)
+        return release_data(summary, None, role)

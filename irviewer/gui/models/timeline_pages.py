@@ -1,4 +1,5 @@
-"""The timeline's page cache: listing rows by page, least recently used out, loads tracked.
+"""The timeline's page cache: listing rows by page, least recently used out, loads tracked;
+and the part of the Store the timeline reads.
 
 Pages are read either at once (tests, small tools) or in the background: the model asks for a
 page, paints placeholders, and the page arrives later tagged with the generation it was asked
@@ -10,9 +11,32 @@ when a worker gets to them; pages the user has scrolled past are skipped.
 from __future__ import annotations
 
 from collections import OrderedDict, deque
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from irviewer.gui.models.search_hits import HitStore
 
 WANTED_WINDOW = 8  # pages a worker still bothers to read: the ones asked for most recently
+
+
+class ListingStore(HitStore, Protocol):
+    """The part of ``irviewer.core.store.Store`` the timeline reads."""
+
+    def year_counts(
+        self, kinds: Sequence[str] | None = None, company: str | None = None
+    ) -> list[tuple[int | None, int]]: ...
+
+    def summaries(
+        self,
+        offset: int = 0,
+        limit: int | None = None,
+        kinds: Sequence[str] | None = None,
+        company: str | None = None,
+    ) -> list[Any]: ...
+
+    def position(
+        self, id: int, kinds: Sequence[str] | None = None, company: str | None = None
+    ) -> int | None: ...
 
 
 class PageCache:

@@ -32,11 +32,25 @@ class Role(IntEnum):
 
 @dataclass(frozen=True)
 class SearchRow:
-    """One search result as shown: the hit and its listing row."""
+    """One search hit: its id and rank up front; its listing row and snippet once loaded."""
 
-    summary: Any  # ReleaseSummary
+    id: int
     rank: float
-    snippet: str
+    summary: Any = None  # ReleaseSummary; None until loaded (or when the release is gone)
+    snippet: str | None = None  # None until loaded
+
+    @property
+    def loaded(self) -> bool:
+        return self.snippet is not None
+
+
+def count_text(n: int, search: bool, query: str, limited: bool, filtered: bool) -> str:
+    """The line above the timeline: releases listed, or matches found."""
+    if not search:
+        return f"{n:,} release{'s' if n != 1 else ''}" + (" (filtered)" if filtered else "")
+    if n == 0:
+        return f"No matches for “{query}”"
+    return f"{n:,}{'+' if limited else ''} match{'es' if n != 1 else ''}, best first"
 
 
 def group_data(label: str, count: int, role: int) -> Any:

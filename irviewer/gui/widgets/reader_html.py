@@ -83,7 +83,7 @@ def body_blocks(body: str) -> list[tuple[str, list[str]]]:
         if not lines:
             continue
         if len(lines) == 1 and lines[0].startswith(HEADING):
-            blocks.append(("h", [lines[0][len(HEADING):].strip()]))
+            blocks.append(("h", [lines[0][len(HEADING) :].strip()]))
             continue
         para: list[str] = []
         items: list[str] = []
@@ -118,44 +118,6 @@ def _join(parts: list[str]) -> str:
         else:
             text = f"{text} {part}"
     return text
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
-
-
-def _is_date_of(text: str, iso: str | None) -> bool:
-    if not iso or len(text) > 40:
-        return False
-    try:
-        from dateutil import parser
-
-        return parser.parse(text, fuzzy=False).date().isoformat() == iso
-    except (ValueError, OverflowError):
-        return False
-
-
-def skip_repeated_header(
-    blocks: list[tuple[str, list[str]]], doc: Any
-) -> list[tuple[str, list[str]]]:
-    """Drop leading body paragraphs that only repeat what the header already shows.
-
-    Printed releases often open with the company name, the date, the headline and the
-    sub-headlines before the dateline paragraph; the reader shows those above the rule, so a
-    short leading paragraph made only of them is left out (never a paragraph with other words).
-    """
-    shown = _norm(" ".join([doc.headline or "", *doc.subheadlines, doc.company or ""]))
-    start = 0
-    for tag, texts in blocks:
-        text = texts[0] if tag == "p" else ""
-        words = _norm(text)
-        if not words or len(words.split()) > 60:
-            break
-        if words in shown or _is_date_of(text, doc.date):
-            start += 1
-            continue
-        break
-    return blocks[start:]
 
 
 def _chip(kind: str, dark: bool) -> str:
@@ -203,7 +165,8 @@ def release_html(stored: Any, terms: Sequence[str] = (), dark: bool = False) -> 
     parts.append('<p class="meta">' + " &nbsp;·&nbsp; ".join(meta) + "</p>")
     parts.append('<p class="rule">&nbsp;</p>')
 
-    blocks = skip_repeated_header(body_blocks(doc.body or ""), doc)
+    # the core leaves the title block (headline, sub-headlines, date line) out of the body
+    blocks = body_blocks(doc.body or "")
     if not blocks:
         parts.append('<p class="sub">This release has no body text.</p>')
     for tag, texts in blocks:

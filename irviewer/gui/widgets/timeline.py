@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,11 +21,17 @@ from PySide6.QtWidgets import (
 
 from irviewer.gui import icons
 from irviewer.gui.models.timeline import PAGE_SIZE, TimelineModel
-from irviewer.gui.queries import SearchResult, find_position, load_page, run_search
-from irviewer.gui.style import kind_color, kind_label
+from irviewer.gui.models.timeline_roles import SearchRow, count_text
+from irviewer.gui.queries import (
+    SearchResult,
+    fill_search_hits,
+    load_page,
+    run_search,
+)
+from irviewer.gui.style import kind_icon, kind_label
 from irviewer.gui.tasks import TaskRunner
 from irviewer.gui.widgets.timeline_delegate import TimelineDelegate
-from irviewer.gui.widgets.timeline_view import TimelineView
+from irviewer.gui.widgets.timeline_view import ListKeys, TimelineView
 
 __all__ = ["TimelinePane", "TimelineView"]
 
@@ -64,7 +70,6 @@ class TimelinePane(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setAccessibleName("Search releases")
-        self.search_box.installEventFilter(self)
 
         self.kind_filter = QComboBox(self)
         self.kind_filter.setAccessibleName("Filter by kind")
@@ -84,6 +89,8 @@ class TimelinePane(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
         self.view.setAccessibleName("Timeline")
+        self._keys = ListKeys(self.view, self.select_first, self)  # Up/Down from the search box
+        self.search_box.installEventFilter(self._keys)
 
         filters = QHBoxLayout()
         filters.setSpacing(6)
@@ -119,9 +126,9 @@ class TimelinePane(QWidget):
     def set_library(self, store: Any | None, path: Path | None) -> None:
         """Show this store's releases (``path``: the file workers open for searches)."""
         self._runner.drop("search")
-        self._runner.drop("locate")
         self._library = path
         self.model.set_page_loader(self._load_page if path is not None else None)
+        self.model.set_hit_loader(self._fill_hits if path is not None else None)
         self._current_id = None
         self._fill_filters(store)
         self.search_box.blockSignals(True)
@@ -152,7 +159,7 @@ class TimelinePane(QWidget):
         self.company_filter.addItem("All companies", ALL)
         if store is not None:
             for name in store.kinds_present():
-                self.kind_filter.addItem(self._kind_icon(name), kind_label(name), name)
+                self.kind_filter.addItem(kind_icon(name), kind_label(name), name)
             for name in store.companies():
                 self.company_filter.addItem(name, name)
         if kind:
@@ -161,20 +168,6 @@ class TimelinePane(QWidget):
             self.company_filter.setCurrentIndex(max(0, self.company_filter.findData(company)))
         for combo in (self.kind_filter, self.company_filter):
             combo.blockSignals(False)
-
-    @staticmethod
-    def _kind_icon(kind: str) -> Any:
-        from PySide6.QtGui import QIcon, QPainter, QPixmap
-
-        pixmap = QPixmap(24, 24)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(kind_color(kind))
-        painter.drawRoundedRect(4, 4, 16, 16, 4, 4)
-        painter.end()
-        return QIcon(pixmap)
 
     # -- filters and search ----------------------------------------------------------------------
 
@@ -272,57 +265,26 @@ class TimelinePane(QWidget):
     def current_id(self) -> int | None:
         return self._current_id
 
-    def select_release(self, release_id: int, on_missing: Callable[[], Any] | None = None) -> bool:
-        """Select and reveal a release.
+    def select_release(
+        self,
+        release_id: int,
+        on_missing: Callable[[], Any] | None = None,
+        read_now: bool = False,
+    ) -> bool:
+        """Select and reveal a release; False (after running ``on_missing``) when the listing
+        does not show it.
 
-        When its row is not cached, its place is looked up in the background and the selection
-        follows (a large library never blocks here). Returns False only when the listing
-        certainly does not show it; ``on_missing`` runs in that case, now or after the lookup.
+        Its place is an index lookup (``store.position``, a millisecond or two at 100,000
+        releases); the row itself loads in the background, or at once with ``read_now``
+        (the selection a library opens with: painted without a "Loading…" row first).
         """
-        index = self._quick_index(release_id)
-        if index is None:
-            generation = self.model.generation
-            self._runner.submit(
-                find_position,
-                self._library,
-                release_id,
-                self.model.kinds,
-                self.model.company,
-                key="locate",
-                on_result=lambda position: self._on_located(
-                    release_id, position, generation, on_missing
-                ),
-            )
-            return True
+        index = self.model.index_of_id(release_id, read_now=read_now)
         if not index.isValid():
             if on_missing is not None:
                 on_missing()
             return False
         self._reveal(index, release_id)
         return True
-
-    def _quick_index(self, release_id: int) -> QModelIndex | None:
-        """The row when it is known without the store's help; None when a lookup is needed."""
-        if self.model.search_mode or self._library is None:
-            return self.model.index_of_id(release_id)
-        position = self.model.cached_position(release_id)
-        return self.model.index_at(position) if position is not None else None
-
-    def _on_located(
-        self,
-        release_id: int,
-        position: int | None,
-        generation: int,
-        on_missing: Callable[[], Any] | None,
-    ) -> None:
-        if generation != self.model.generation or self.model.search_mode:
-            return  # the listing changed meanwhile
-        index = self.model.index_at(position) if position is not None else QModelIndex()
-        if not index.isValid():
-            if on_missing is not None:
-                on_missing()
-            return
-        self._reveal(index, release_id)
 
     def _reveal(self, index: QModelIndex, release_id: int | None) -> None:
         parent = index.parent()
@@ -334,8 +296,8 @@ class TimelinePane(QWidget):
             self._current_id = release_id  # the row itself may still be loading
             self.release_selected.emit(release_id)
 
-    def select_first(self) -> bool:
-        index = self.model.first_release_index()
+    def select_first(self, read_now: bool = False) -> bool:
+        index = self.model.first_release_index(read_now=read_now)
         if not index.isValid():
             return False
         self.view.setCurrentIndex(index)
@@ -389,35 +351,22 @@ class TimelinePane(QWidget):
             on_error=lambda _message: model.page_failed(generation, page_no),
         )
 
+    def _fill_hits(self, serial: int, page_no: int, rows: list[SearchRow]) -> None:
+        model = self.model
+        self._runner.submit(
+            fill_search_hits,
+            self._library,
+            model.query,
+            rows,
+            on_result=lambda filled: model.hits_arrived(serial, page_no, filled),
+            on_error=lambda _message: model.hits_failed(serial, page_no),
+        )
+
     def _update_count(self) -> None:
-        if self.model.search_mode:
-            n = self.model.match_count()
-            if n == 0:
-                text = f"No matches for “{self.model.query}”"
-            else:
-                more = "+" if self._limited else ""
-                text = f"{n:,}{more} match{'es' if n != 1 else ''}, best first"
-        else:
-            n = self.model.release_count()
-            text = f"{n:,} release{'s' if n != 1 else ''}"
-            if self.model.kinds or self.model.company:
-                text += " (filtered)"
-        self.count_label.setText(text)
-
-    # -- keys: Up/Down from the search box move through the list ---------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
-            key_event: QKeyEvent = event  # type: ignore[assignment]
-            if key_event.key() in (
-                Qt.Key.Key_Down,
-                Qt.Key.Key_Up,
-                Qt.Key.Key_PageDown,
-                Qt.Key.Key_PageUp,
-            ):
-                if not self.view.currentIndex().isValid():
-                    self.select_first()
-                else:
-                    self.view.keyPressEvent(key_event)
-                return True
-        return super().eventFilter(watched, event)
+        model = self.model
+        filtered = bool(model.kinds or model.company)
+        self.count_label.setText(
+            count_text(
+                model.release_count(), model.search_mode, model.query, self._limited, filtered
+            )
+        )

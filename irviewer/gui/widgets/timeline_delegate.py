@@ -179,13 +179,13 @@ class TimelineDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex
     ) -> None:
         summary = index.data(Role.SUMMARY)
-        if summary is None:  # the page is still being read
+        if summary is None:  # the page is still being read ("Loading…")
             painter.setPen(muted_color(option.palette))
             painter.setFont(option.font)
             painter.drawText(
                 option.rect.adjusted(PAD_X, 0, -PAD_X, 0),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                "Loading…",
+                str(index.data(Qt.ItemDataRole.DisplayRole) or "Loading…"),
             )
             return
         palette = option.palette
