@@ -98,7 +98,8 @@ def markdown(r: dict[str, Any]) -> str:
         f"| - | {common.verdict(s['search_ms']['p95'], 50.0)} |"
     )
     lines.append(
-        f"| Search as the GUI runs it (limit 500, listing rows) | median "
+        "| Search as the GUI runs it (fresh Store, 500 ranked ids, rows and snippets for the "
+        f"first 50) | median "
         f"{s['gui_search_ms']['median']:.1f} ms, p95 {s['gui_search_ms']['p95']:.1f} ms | - | - "
         "| - |"
     )
