@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from irviewer.core.extract.chars import ends_with_mark, has_digit
 from irviewer.core.extract.cleanup import EXHIBIT_LABEL, clean_text, is_furniture, repeated_lines
 from irviewer.core.extract.dates import date_line
 from irviewer.core.extract.md_tables import find_pipe_tables, is_separator, pipe_cells, row_text
@@ -26,11 +28,11 @@ _URL_TOKEN = re.compile(r"://|%[0-9A-F]{2}|=|^www\.|^\(?https?")
 _VIEW_SOURCE = re.compile(
     r"^\s*view\s+(?:source|original)\s+(?:version|content)\b.*https?://", re.I
 )
-_TERMINAL = re.compile(r"[.!?:;][\"”’)]*$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _MARKER_ONLY = re.compile(r"^\s*[(\[]?(?:\d{1,2}|[*†‡]{1,3}|[a-z])[)\]]?\s*$")
 _DASH_CELLS = {"-", "—", "–", "—%", "-%"}
 _NUMBER_START = set("0123456789$€£(-−–.+")
+_PAGE_DASH = re.compile(r"\d{1,4}-")
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 
@@ -58,13 +60,20 @@ class BodyLine:
 def _is_number(token: str) -> bool:
     if token in _DASH_CELLS:
         return True
-    return token[:1] in _NUMBER_START and any(c.isdigit() for c in token) and looks_numeric(token)
+    return token[:1] in _NUMBER_START and has_digit(token) and looks_numeric(token)
 
 
+@lru_cache(maxsize=8192)
 def is_numeric_line(text: str) -> bool:
     """Two fifths of the tokens are numbers, or the line ends with two or more of them."""
+    if not has_digit(text) and "-" not in text and "—" not in text and "–" not in text:
+        return False  # every number holds a digit, every dash cell a dash
     tokens = [t.strip(",;") for t in text.split() if t not in ("$", "%", "€", "£")]
-    flags = [_is_number(t) for t in tokens]
+    # _is_number, with its first test inlined (most tokens are words)
+    flags = [
+        t in _DASH_CELLS or (t[:1] in _NUMBER_START and has_digit(t) and looks_numeric(t))
+        for t in tokens
+    ]
     numeric = sum(flags)
     if numeric >= 2 and numeric >= 0.4 * len(tokens):
         return True
@@ -81,7 +90,8 @@ def _is_short(text: str) -> bool:
     if words > 12:
         return False
     stripped = text.strip()
-    return not _TERMINAL.search(stripped) or (stripped.endswith(":") and words <= 4)
+    terminal = ends_with_mark(stripped, ".!?:;", "\"”’)")  # r"[.!?:;][\"”’)]*$"
+    return not terminal or (stripped.endswith(":") and words <= 4)
 
 
 def _numeric_tables(lines: list[Line]) -> set[int]:
@@ -102,7 +112,9 @@ def is_web_junk(text: str) -> bool:
     tokens = text.split()
     if not tokens:
         return False
-    if _COOKIES.search(text) or _WEB_BUTTON.match(text):
+    if (not text.isascii() or "cookie" in text.lower()) and _COOKIES.search(text):
+        return True
+    if _WEB_BUTTON.match(text):
         return True
     if not any(mark in text for mark in ("://", "%", "=", "www.", "http")):
         urlish = 0
@@ -110,7 +122,7 @@ def is_web_junk(text: str) -> bool:
         urlish = sum(1 for t in tokens if _URL_TOKEN.search(t))
     if urlish >= 0.5 * len(tokens):
         return True
-    return len(tokens) == 1 and (len(tokens[0]) > 30 or bool(re.fullmatch(r"\d{1,4}-", tokens[0])))
+    return len(tokens) == 1 and (len(tokens[0]) > 30 or bool(_PAGE_DASH.fullmatch(tokens[0])))
 
 
 def body_lines(lines: list[Line]) -> list[BodyLine]:
@@ -127,19 +139,29 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
                 kept.append(BodyLine(pipe_rows[i], line.page, whole=True))
             continue
         raw = line.text
-        if (
-            is_furniture(raw, repeated)
-            or _END_MARK.match(raw)
-            or _VIEW_SOURCE.match(raw)
-            or _MARKER_ONLY.match(raw)
-            or is_web_junk(raw)
-            or EXHIBIT_LABEL.match(raw)
-        ):
+        read = _read_line(raw)
+        if read is None or (repeated and is_furniture(raw, repeated)):
             continue
-        text = strip_italic_line(clean_text(raw))
-        heading = line.cells is None and bool(_MD_HEADING.match(raw)) and not date_line(text)
-        kept.append(BodyLine(text, line.page, heading=heading))
+        text, md_heading = read
+        kept.append(BodyLine(text, line.page, heading=line.cells is None and md_heading))
     return _drop_text_tables(kept)
+
+
+@lru_cache(maxsize=8192)
+def _read_line(raw: str) -> tuple[str, bool] | None:
+    """A printed line's cleaned text and whether it is marked as a Markdown heading; None
+    for furniture and web junk (running heads, which depend on the document, aside)."""
+    if (
+        is_furniture(raw)
+        or _END_MARK.match(raw)
+        or _VIEW_SOURCE.match(raw)
+        or _MARKER_ONLY.match(raw)
+        or is_web_junk(raw)
+        or EXHIBIT_LABEL.match(raw)
+    ):
+        return None
+    text = strip_italic_line(clean_text(raw))
+    return text, bool(_MD_HEADING.match(raw)) and not date_line(text)
 
 
 def _pipe_rows(lines: list[Line]) -> dict[int, str]:

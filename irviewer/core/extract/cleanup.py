@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from irviewer.core.ingest.base import Line
 
@@ -15,11 +16,9 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:https?://|www\.)[^)\s]*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
 # OCR: a 'g' read for the final 'q' of Nasdaq, a pipe read for a roman one.
-_OCR_FIXES = (
-    (re.compile(r"\b(NASDA|Nasda|nasda)g\b"), r"\1q"),
-    (re.compile(r"\b(Phase|PHASE|[A-Z]{3,}) \|(?=[\s,;.)]|$)"), r"\1 I"),
-    (re.compile(r"\b(Phase|PHASE|[A-Z]{3,}) Il\b"), r"\1 II"),
-)
+_NASDAQ_G = re.compile(r"\b(NASDA|Nasda|nasda)g\b")
+_PIPE_FOR_I = re.compile(r"\b(Phase|PHASE|[A-Z]{3,}) \|(?=[\s,;.)]|$)")
+_IL_FOR_II = re.compile(r"\b(Phase|PHASE|[A-Z]{3,}) Il\b")
 
 PRINT_HEADER = re.compile(
     r"^\s*\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?\s*(?P<title>.*)$"
@@ -50,15 +49,28 @@ _PUA_BULLETS = dict.fromkeys(map(ord, "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06
 _INVISIBLE = re.compile(r"[\ue000-\uf8ff\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+@lru_cache(maxsize=8192)
 def clean_text(text: str) -> str:
     """Strip Markdown markers and fix common OCR misreadings; keep the words as printed."""
-    text = _INVISIBLE.sub("", text.translate(_PUA_BULLETS))
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_HEADING.sub("", text)
-    text = _MD_EMPHASIS.sub("", text)
-    for pattern, repl in _OCR_FIXES:
-        text = pattern.sub(repl, text)
-    return text.replace("\u00a0", " ").strip()
+    # Each step runs only when its pattern can match (the checks are cheap substring tests).
+    ascii_only = text.isascii()
+    if not ascii_only:
+        text = _INVISIBLE.sub("", text.translate(_PUA_BULLETS))
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "#" in text:
+        text = _MD_HEADING.sub("", text)
+    if "**" in text or "__" in text:
+        text = _MD_EMPHASIS.sub("", text)
+    if "g" in text and ("asda" in text or "ASDA" in text):
+        text = _NASDAQ_G.sub(r"\1q", text)
+    if " |" in text:
+        text = _PIPE_FOR_I.sub(r"\1 I", text)
+    if " Il" in text:
+        text = _IL_FOR_II.sub(r"\1 II", text)
+    if not ascii_only:
+        text = text.replace("\u00a0", " ")
+    return text.strip()
 
 
 def is_print_header(text: str) -> bool:
@@ -113,12 +125,14 @@ def is_furniture(text: str, repeated: set[str] | frozenset[str] = frozenset()) -
     return bool(repeated) and _norm_furniture(stripped) in repeated
 
 
+_SENTENCE_MARK_END = re.compile(r"[.!?:]$")
 _CONTACTISH = re.compile(r"@|\d{3}[\s.-]\d{4}|^\(.*\)$")
 
 
 def _run_word(text: str) -> bool:
-    words = text.split()
-    return 0 < len(words) <= 2 and len(text) <= 24 and not _CONTACTISH.search(text.strip())
+    if len(text) > 24:
+        return False
+    return 0 < len(text.split()) <= 2 and not _CONTACTISH.search(text.strip())
 
 
 def merge_word_runs(texts: list[str], min_run: int = 4) -> list[tuple[str, int]]:
@@ -131,14 +145,19 @@ def merge_word_runs(texts: list[str], min_run: int = 4) -> list[tuple[str, int]]
     out: list[tuple[str, int]] = []
     i = 0
     n = len(texts)
+    run_words = [_run_word(t) for t in texts]
     while i < n:
         j = i
-        while j < n and _run_word(texts[j]):
+        while j < n and run_words[j]:
             j += 1
+        if j - i < min_run:  # too short to join, whatever its words
+            out.append((texts[i], i))
+            i += 1
+            continue
         singles = sum(1 for t in texts[i:j] if len(t.split()) == 1)
-        if j - i >= min_run and singles >= 0.6 * (j - i):
+        if singles >= 0.6 * (j - i):
             words = " ".join(t.strip() for t in texts[i:j])
-            if j < n and texts[j].strip()[:1].isdigit() and not re.search(r"[.!?:]$", words):
+            if j < n and texts[j].strip()[:1].isdigit() and not _SENTENCE_MARK_END.search(words):
                 words = f"{words} {texts[j].strip()}"
                 j += 1
             out.append((words, i))

@@ -12,12 +12,22 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from irviewer.core.extract.chars import count_digits
 from irviewer.core.extract.contacts_grid import cell_columns, column_count, split_row
 from irviewer.core.extract.contacts_parse import Entry, Reader
 from irviewer.core.extract.contacts_roles import finish_entries, mail_domain
-from irviewer.core.extract.contacts_text import loose_contact_line, parse_labels, split_pieces
+from irviewer.core.extract.contacts_text import (
+    iter_pieces,
+    leading_pieces,
+    loose_contact_line,
+    may_hold_phone,
+    parse_labels,
+    split_pieces,
+)
 from irviewer.core.extract.contacts_words import (
     DANGLING,
     ORG_SUFFIX_RE,
@@ -41,6 +51,12 @@ LABEL_WORD_RE = re.compile(
     r"(?i)contact|investor|media|press|relations|communications|inquir|enquir|information"
     r"|shareholder|analyst|newsroom|journalist|\bIR\b|\bPR\b"
 )
+_LABEL_WORDS = ("contact", "investor", "media", "press", "relations", "communications", "inquir",
+                "enquir", "information", "shareholder", "analyst", "newsroom", "journalist")
+# r"\b(?:ir|pr)\b", written to start with a character set (the engine skips ahead to it)
+_IR_PR = re.compile(r"[ip]r(?!\w)(?<!\w[ip]r)")
+_LEAD_MARKS = re.compile(r"[#>*\s]+")
+_CELL_TEXT = re.compile(r"\S+(?: \S+)*")
 CONTACT_KINDS = {"email", "phone", "label", "generic", "paren", "or", "prefix", "fax", "name",
                  "title", "org", "ignore"}
 
@@ -66,7 +82,7 @@ def extract_contacts(lines: list[Line], company: str | None = None) -> list[Cont
     taken: set[int] = set()
     i = 0
     while i < len(rows):
-        if LABEL_WORD_RE.search(rows[i].text) and _is_anchor(split_pieces(rows[i].text, hints)):
+        if _has_label_word(rows[i].text) and _opens_block(rows[i].text, hints):
             end = _block_end(rows, i, hints)
             entries += [(e, i) for e in _read_block(rows[i:end], hints, Reader())]
             taken.update(range(i, end))
@@ -79,10 +95,25 @@ def extract_contacts(lines: list[Line], company: str | None = None) -> list[Cont
     return finish_entries(entries, rows_text=[r.text for r in rows], company=company)
 
 
+def _has_label_word(text: str) -> bool:
+    """LABEL_WORD_RE.search, with plain substring tests first for ASCII text."""
+    if text.isascii():
+        low = text.lower()
+        for word in _LABEL_WORDS:
+            if word in low:
+                return True
+        return _IR_PR.search(low) is not None  # ASCII: lower case changes no word boundary
+    return LABEL_WORD_RE.search(text) is not None
+
+
 def _clean(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\u200b", "")
-    text = re.sub(r"^[#>*\s]+|[*_\s]+$", "", text)
-    return text.replace("**", "")
+    # as re.sub(r"^[#>*\s]+|[*_\s]+$", "", text), without trying the tail at every position
+    lead = _LEAD_MARKS.match(text)
+    start, end = (lead.end() if lead else 0), len(text)
+    while end > start and (text[end - 1] in "*_" or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end].replace("**", "")
 
 
 def _rows(lines: list[Line]) -> list[Row]:
@@ -110,21 +141,21 @@ def _wraps(texts: list[str], lines: list[Line], i: int) -> bool:
     text = texts[i]
     if i + 1 >= len(lines) or not text or lines[i + 1].page != lines[i].page:
         return False
-    nxt = texts[i + 1].split()
-    return (0 < len(nxt) <= 3 and text.split()[-1].casefold() in DANGLING and is_title(text)
-            and all(w[0].isupper() or w in ("&", "and", "of") for w in nxt))
+    nxt = texts[i + 1].split(None, 3)  # (more than three words: four items)
+    return (0 < len(nxt) <= 3 and text.rsplit(None, 1)[-1].casefold() in DANGLING
+            and is_title(text) and all(w[0].isupper() or w in ("&", "and", "of") for w in nxt))
 
 
 def _label_run(texts: list[str], lines: list[Line], i: int) -> int:
     """Last index of a run of short lines starting at i that together spell a label
     ('Investor' / 'Relations' / 'Contact:'); i when there is none."""
-    if not texts[i] or len(texts[i].split()) > 3:
+    if not texts[i] or len(texts[i].split(None, 3)) > 3:  # (split no further than needed)
         return i
     best = i
     parts = [parse_labels(texts[i])]
     for j in range(i + 1, min(i + 4, len(lines))):
         nxt = texts[j]
-        if not nxt or len(nxt.split()) > 3 or lines[j].page != lines[i].page:
+        if not nxt or len(nxt.split(None, 3)) > 3 or lines[j].page != lines[i].page:
             break
         parts.append(parse_labels(nxt))
         joined = parse_labels(" ".join(texts[i: j + 1]))
@@ -148,12 +179,30 @@ def _hints(rows: list[Row], company: str | None) -> frozenset[str]:
     return frozenset(h for h in hints if len(h) >= 2)
 
 
-def _is_anchor(pieces: tuple[Piece, ...]) -> bool:
-    """A line that opens a contact block: it starts with a label and holds contact material."""
-    real = [p for p in pieces if p.kind != "ignore"]
-    return bool(real) and real[0].kind in ("label", "generic") and all(
-        p.kind in CONTACT_KINDS for p in real
-    )
+@lru_cache(maxsize=8192)
+def _opens_block(text: str, hints: frozenset[str]) -> bool:
+    # The first pieces often settle it (a sentence that mentions investors): they can be
+    # told without looking for phone numbers.
+    if _is_anchor(leading_pieces(text, hints), partial=True) is False:
+        return False
+    return bool(_is_anchor(iter_pieces(text, hints)))
+
+
+def _is_anchor(pieces: Iterable[Piece], partial: bool = False) -> bool | None:
+    """A line that opens a contact block: it starts with a label and holds contact material.
+
+    Stops at the first piece that settles it (pieces may come one at a time). With only the
+    first pieces of a line (partial), None when they do not settle it."""
+    first = True
+    for p in pieces:
+        if p.kind == "ignore":
+            continue
+        if first and p.kind not in ("label", "generic"):
+            return False
+        if p.kind not in CONTACT_KINDS:
+            return False
+        first = False
+    return None if partial else not first
 
 
 def _contact_row(row: Row, hints: frozenset[str]) -> bool:
@@ -201,7 +250,7 @@ def _loose_blocks(rows: list[Row], taken: set[int], hints: frozenset[str]):
     while i < len(rows):
         text = rows[i].text
         if i in taken or not text or len(text) > 200 or (
-            "@" not in text and sum(ch.isdigit() for ch in text) < 7
+            "@" not in text and (count_digits(text) < 7 or not may_hold_phone(text))
         ):
             i += 1
             continue
@@ -270,14 +319,14 @@ def _sections(rows: list[Row], hints: frozenset[str]) -> list[list[tuple[int, Ro
 def _fixed_width_columns(section: list[Row], n: int) -> list[list[str]] | None:
     """Columns of plain-text grids laid out with spaces, by the label row's column starts."""
     head = section[0].raw
-    parts = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", head)]
+    parts = [(m.start(), m.group(0)) for m in _CELL_TEXT.finditer(head)]
     if len(parts) != n:
         return None
     starts = [p for p, _ in parts]
     columns: list[list[str]] = [[] for _ in range(n)]
     for row in section:
         cells = [""] * n
-        for m in re.finditer(r"\S+(?: \S+)*", row.raw):
+        for m in _CELL_TEXT.finditer(row.raw):
             j = max((k for k, s in enumerate(starts) if s <= m.start() + 2), default=0)
             cells[j] = f"{cells[j]} {m.group(0)}".strip()
         for j, cell in enumerate(cells):

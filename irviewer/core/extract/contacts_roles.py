@@ -17,6 +17,8 @@ INVESTOR_MAIL_RE = re.compile(r"^(?:ir|investors?|investor[._-]?relations|shareh
                               r"^ir[._-]|investorrelations")
 MEDIA_MAIL_RE = re.compile(r"press|media|^pr\b|^pr[._-]|^news|communications|comms")
 DEPARTMENT_RE = re.compile(r"relations|communications|office|affairs", re.IGNORECASE)
+_WORD_RE = re.compile(r"[A-Za-z0-9][\w&'\u2019.-]*")
+_TICKER_RE = re.compile(r"[A-Z]{2,5}")
 
 
 def finish_entries(
@@ -129,6 +131,8 @@ class _OrgFinder:
         self.company = company
         self.guessed: str | None = None
         self.cache: dict[str, str | None] = {}
+        self._folded: list[str] | None = None
+        self._words: dict[int, tuple[list[str], list[str]]] = {}
 
     def find(self, email: str | None) -> str | None:
         spelled = None
@@ -137,7 +141,7 @@ class _OrgFinder:
             if domain not in self.cache:
                 self.cache[domain] = self._spelled(domain)
             spelled = self.cache[domain]
-        if spelled and re.fullmatch(r"[A-Z]{2,5}", spelled):
+        if spelled and _TICKER_RE.fullmatch(spelled):
             spelled = None  # a ticker ('JNJ' for jnj.com) is not how the firm is named
         if self.company:
             # the company's own short name, or an outside firm the text names
@@ -152,14 +156,21 @@ class _OrgFinder:
         if len(domain) < 3:
             return None
         found: Counter[str] = Counter()
-        for text in self.rows_text:
-            if domain[:3] not in text.casefold():
+        if self._folded is None:
+            self._folded = [text.casefold() for text in self.rows_text]
+        for n, text in enumerate(self.rows_text):
+            if domain[:3] not in self._folded[n]:
                 continue
-            words = re.findall(r"[A-Za-z0-9][\w&'\u2019.-]*", text)
+            if n not in self._words:
+                words = _WORD_RE.findall(text)
+                self._words[n] = (words, [norm_key(w) for w in words])
+            words, keys = self._words[n]
             for i in range(len(words)):
+                if not domain.startswith(keys[i]):
+                    continue  # every key built from words[i] on starts with its own
                 key = ""
                 for j in range(i, min(i + 4, len(words))):
-                    key += norm_key(words[j])
+                    key += keys[j]
                     if key == domain and (words[i][0].isupper() or words[i][0].isdigit()):
                         found[" ".join(words[i: j + 1]).rstrip(".")] += 1
                     if len(key) >= len(domain):

@@ -8,8 +8,10 @@ classified as a label ('Investor Contact:'), a name, a title, an organisation or
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
+from irviewer.core.extract.chars import count_decimals, count_digits, has_digit
 from irviewer.core.extract.contacts_words import (
     CONNECTORS,
     EMAIL_RE,
@@ -29,6 +31,7 @@ from irviewer.core.extract.contacts_words import (
     is_name,
     is_org,
     is_title,
+    phone_free_prefix,
     starts_title,
 )
 
@@ -79,6 +82,12 @@ def parse_labels(text: str) -> list[Piece] | None:
     Handles 'Investor Contacts:', 'Contacts: Media Investors', 'Media - Europe',
     'Acme Investor Contact' (an organisation before the first label) and 'Contact Us'.
     """
+    pieces = _parse_labels(text)
+    return None if pieces is None else list(pieces)
+
+
+@lru_cache(maxsize=8192)
+def _parse_labels(text: str) -> tuple[Piece, ...] | None:
     text = text.strip()
     if not text:
         return None
@@ -103,7 +112,7 @@ def parse_labels(text: str) -> list[Piece] | None:
         pieces.append(Piece(kind, label, role=role, org=org, start=pos))
         pos = m.end()
         first = False
-    return pieces
+    return tuple(pieces)
 
 
 def _prefixed_label(text: str, pos: int) -> tuple[re.Match[str] | None, str | None, str]:
@@ -138,25 +147,108 @@ SEGMENT_RE = re.compile(
 )
 
 
+_AREA_CODE_RE = re.compile(r"\(\d+\)")
+_CUT_RE = re.compile(r"(\s+or\s+|^or\s+|\s+or$|\s+/\s+|\s{2,}|\t)")
+_SPACE_PAIR_RE = re.compile(r"\s\s")
+
+
+def _may_cut(chunk: str) -> bool:
+    """Whether _CUT_RE can match: it needs 'or', a slash, a tab or two spaces in a row."""
+    return "or" in chunk or "/" in chunk or "\t" in chunk or bool(_SPACE_PAIR_RE.search(chunk))
+
+
+_ONE_WORD_RE = re.compile(r"[\w&.'\u2019-]+")
+_FIGURE_RE = re.compile(r"[\d,.()/-]+")
+
+
 def split_segments(text: str) -> list[tuple[int, str]]:
     """Cut text between emails/phones at colons, semicolons, bars, parentheses and 'or'."""
-    out: list[tuple[int, str]] = []
+    return list(_iter_segments(text))
+
+
+def _iter_segments(text: str) -> Iterator[tuple[int, str]]:
     for m in SEGMENT_RE.finditer(text):
         chunk = m.group(0)
-        if chunk.startswith("(") and not re.match(r"\(\d+\)", chunk):
-            out.append((m.start(), chunk))
+        if chunk.startswith("(") and not _AREA_CODE_RE.match(chunk):
+            yield m.start(), chunk
             continue
-        pos = m.start()
-        for part in re.split(r"(\s+or\s+|^or\s+|\s+or$|\s+/\s+|\s{2,}|\t)", chunk):
-            if part.strip():
-                out.append((pos, part))
-            pos += len(part)
-    return out
+        yield from _chunk_parts(m.start(), chunk)
+
+
+def _chunk_parts(pos: int, chunk: str) -> Iterator[tuple[int, str]]:
+    """A segment cut at 'or', slashes and wide spaces (blank parts left out)."""
+    if not _may_cut(chunk):
+        if chunk.strip():
+            yield pos, chunk
+        return
+    for part in _CUT_RE.split(chunk):
+        if part.strip():
+            yield pos, part
+        pos += len(part)
+
+
+def may_hold_phone(text: str) -> bool:
+    """False only when no piece of text can be a phone: neither a number find_phones keeps
+    nor a phone-like chunk (PHONE_LIKE_RE with nine digits or more, whose characters all
+    belong to _PHONEISH_RUN)."""
+    if phone_free_prefix(text) < len(text):
+        return True
+    return any(count_decimals(m.group()) >= 9 for m in _PHONEISH_RUN.finditer(text))
+
+
+_PHONEISH_RUN = re.compile(r"[\d\s.()+\-]*\d[\d\s.()+\-]*")
+
+
+def leading_pieces(text: str, hints: frozenset[str] = frozenset()) -> Iterator[Piece]:
+    """The first pieces of split_pieces(text), as far as they can be told without looking for
+    phone numbers (the slow part): those of the segments that end before any email, link or
+    phone can start. May yield nothing."""
+    end = phone_free_prefix(text)
+    emails = find_emails(text)
+    if emails:
+        end = min(end, emails[0][0])
+    if _may_link(text):
+        link = LINK_RE.search(text)
+        if link:
+            end = min(end, link.start())
+    if end == len(text):  # no email, link or phone anywhere: these are all the pieces
+        for off, seg in _iter_segments(text):
+            yield from classify_text(seg, hints, off)
+        return
+    head = text[:end]
+    if "(" in head or ")" in head:
+        return  # a bracket's segment may reach past the end
+    # Without brackets, a segment is a run up to the next ':;|•' (a ':' kept), decided by the
+    # characters up to that mark: the same in head as in the text before the first email,
+    # link or phone, which is where split_pieces cuts its first segments.
+    for m in SEGMENT_RE.finditer(head):
+        if m.end() == end and not m.group(0).endswith(":"):
+            return  # the run reaches the end of head: it may go on
+        for off, seg in _chunk_parts(m.start(), m.group(0)):
+            yield from classify_text(seg, hints, off)
+
+
+def _may_link(text: str) -> bool:
+    """What LINK_RE needs: '://' or 'www.' (any case)."""
+    return "://" in text or not text.isascii() or "www." in text.lower()
 
 
 def classify_text(text: str, hints: frozenset[str], start: int = 0) -> list[Piece]:
     """Type one chunk of text; a chunk may hold an organisation then a name, or a name then
     a title ('Acme, Inc. Jane Doe', 'Jane Doe, Vice President')."""
+    pieces = _classify_cached(text, hints)
+    if not start:
+        return list(pieces)
+    # every piece's offset is `start` plus its offset in the chunk
+    return [Piece(p.kind, p.text, p.role, p.org, p.start + start) for p in pieces]
+
+
+@lru_cache(maxsize=8192)
+def _classify_cached(text: str, hints: frozenset[str]) -> tuple[Piece, ...]:
+    return tuple(_classify(text, hints, 0))
+
+
+def _classify(text: str, hints: frozenset[str], start: int) -> list[Piece]:
     raw = text
     text = text.strip(" \t,;:|\u2022*#_")
     if not text:
@@ -165,7 +257,7 @@ def classify_text(text: str, hints: frozenset[str], start: int = 0) -> list[Piec
         return [Piece("or", text, start=start)]
     if FIELD_PREFIX_RE.match(text):
         return [Piece("fax" if FAX_PREFIX_RE.match(text) else "prefix", text, start=start)]
-    if PHONE_LIKE_RE.fullmatch(text) and 9 <= sum(ch.isdigit() for ch in text) <= 13:
+    if PHONE_LIKE_RE.fullmatch(text) and 9 <= count_digits(text) <= 13:
         return [Piece("phone", text, start=start)]
     if URL_RE.match(text) or not any(ch.isalnum() for ch in text):
         return [Piece("ignore", text, start=start)]
@@ -210,8 +302,8 @@ def _lone_org_word(text: str) -> bool:
         " " not in text
         and 2 <= len(text) <= 30
         and text[0].isupper()
-        and re.fullmatch(r"[\w&.'\u2019-]+", text) is not None
-        and not any(ch.isdigit() for ch in text)
+        and _ONE_WORD_RE.fullmatch(text) is not None
+        and not has_digit(text)
         and text.casefold().strip(".") not in NOT_NAME_WORDS | LONE_STOP_WORDS
     )
 
@@ -252,21 +344,25 @@ def _split_compound(text: str, hints: frozenset[str], start: int) -> list[Piece]
 @lru_cache(maxsize=8192)
 def split_pieces(text: str, hints: frozenset[str] = frozenset()) -> tuple[Piece, ...]:
     """All pieces of one printed line, in reading order."""
+    return tuple(iter_pieces(text, hints))
+
+
+def iter_pieces(text: str, hints: frozenset[str] = frozenset()) -> Iterator[Piece]:
+    """The pieces of split_pieces one at a time (a caller may stop early)."""
     spans = [(s, e, "email", v) for s, e, v in find_emails(text)]
     spans += [(s, e, "phone", v) for s, e, v in find_phones(text)]
-    spans += [(m.start(), m.end(), "ignore", m.group(0)) for m in LINK_RE.finditer(text)]
+    if _may_link(text):
+        spans += [(m.start(), m.end(), "ignore", m.group(0)) for m in LINK_RE.finditer(text)]
     spans.sort()
-    pieces: list[Piece] = []
     pos = 0
     for s, e, kind, value in spans + [(len(text), len(text), "", "")]:
         if s < pos:
             continue
-        for off, seg in split_segments(text[pos:s]):
-            pieces.extend(classify_text(seg, hints, pos + off))
+        for off, seg in _iter_segments(text[pos:s]):
+            yield from classify_text(seg, hints, pos + off)
         if kind:
-            pieces.append(Piece(kind, value, start=s))
+            yield Piece(kind, value, start=s)
         pos = e
-    return tuple(pieces)
 
 
 def loose_contact_line(text: str) -> bool:
@@ -281,7 +377,7 @@ def loose_contact_line(text: str) -> bool:
         word = bare(tok)
         if not word:
             continue
-        if word.isdigit() or re.fullmatch(r"[\d,.()/-]+", word):
+        if word.isdigit() or _FIGURE_RE.fullmatch(word):
             return False
         if not (word[0].isupper() or word[0].isdigit() or word.casefold() in CONNECTORS
                 or FIELD_PREFIX_RE.match(word) or URL_RE.match(word)):

@@ -14,6 +14,8 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import Leniency
 
+from irviewer.core.extract.chars import count_decimals, count_digits, has_digit
+
 EMAIL_RE = re.compile(r"[A-Za-z0-9][\w.+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 URL_RE = re.compile(
     r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|xyz|co|eu|fr|de|nl|uk)"
@@ -81,13 +83,19 @@ class Piece:
     start: int = 0  # offset in the line, where known
 
 
+@lru_cache(maxsize=8192)
 def norm_key(text: str) -> str:
     """Lower-case ASCII letters and digits only, for loose comparisons."""
     text = unicodedata.normalize("NFKD", text)
-    return re.sub(r"[^a-z0-9]", "", text.encode("ascii", "ignore").decode().casefold())
+    return _NOT_KEY_CHAR.sub("", text.encode("ascii", "ignore").decode().casefold())
+
+
+_NOT_KEY_CHAR = re.compile(r"[^a-z0-9]")
 
 
 def find_emails(text: str) -> list[tuple[int, int, str]]:
+    if "@" not in text:
+        return []
     return [(m.start(), m.end(), m.group(0)) for m in EMAIL_RE.finditer(text)]
 
 
@@ -97,9 +105,61 @@ def find_phones(text: str) -> list[tuple[int, int, str]]:
     Emails are masked first so digits inside them are never read as numbers; a match needs
     ten digits or a leading '+', which keeps table figures and short codes out.
     """
-    masked = EMAIL_RE.sub(lambda m: " " * len(m.group(0)), text)
+    masked = EMAIL_RE.sub(_blank, text) if "@" in text else text
+    if not _may_hold_phone(masked):
+        return []
     return [m for m in _phones_in(masked, 0, 2)
-            if len(re.sub(r"\D", "", m[2])) >= 10 or m[2].startswith("+")]
+            if count_decimals(m[2]) >= 10 or m[2].startswith("+")]
+
+
+# The matcher is slow (about a millisecond for a row of figures), so it only runs on text where
+# a hit that find_phones keeps is possible. A hit is part of one candidate: digits, the
+# matcher's punctuation and opening brackets, then maybe an extension ('ext. 12'). Without a
+# plus sign, a valid number is read in national form (NANPA: ten digits) or after the '011'
+# prefix (3 digits + country code + national number: at least MIN_IDD_DIGITS with the
+# library's metadata; a test checks this), all of them in one run of such characters, since
+# an extension is cut off before the number is read. So text whose runs all hold fewer digits
+# holds no hit worth the matcher's time.
+MIN_IDD_DIGITS = 9
+try:
+    from phonenumbers.phonenumbermatcher import _OPENING_PARENS
+    from phonenumbers.phonenumberutil import _PLUS_CHARS, _REGEX_FLAGS, _VALID_PUNCTUATION
+
+    _MARKS = f"{_VALID_PUNCTUATION}{_PLUS_CHARS}{_OPENING_PARENS}"
+    # a run of those characters and digits, from its start, when it holds a digit
+    _PHONE_RUN: re.Pattern[str] | None = re.compile(
+        rf"[{_MARKS}]*\d[{_MARKS}\d]*", _REGEX_FLAGS
+    )
+    _PLUS_SIGNS = tuple(_PLUS_CHARS)
+except (ImportError, re.error):  # another library version: always run the matcher
+    _PHONE_RUN, _PLUS_SIGNS = None, ()
+
+
+def _may_hold_phone(masked: str) -> bool:
+    """False only when the matcher cannot find a number that find_phones keeps."""
+    return _first_phone_run(masked) < len(masked)
+
+
+def _first_phone_run(masked: str) -> int:
+    """Where the first run that may hold a kept number starts (len(masked) when none does;
+    0 when that cannot be told: a plus sign, or another library version). Emails masked."""
+    if _PHONE_RUN is None or any(sign in masked for sign in _PLUS_SIGNS) or "+" in masked:
+        return 0
+    if count_decimals(masked) >= MIN_IDD_DIGITS:
+        for m in _PHONE_RUN.finditer(masked):
+            if count_decimals(m.group()) >= MIN_IDD_DIGITS:
+                return m.start()
+    return len(masked)
+
+
+def phone_free_prefix(text: str) -> int:
+    """How far from the start of text no number find_phones keeps can begin: a kept number
+    starts inside a run of digits and marks that holds MIN_IDD_DIGITS digits (see above)."""
+    return _first_phone_run(EMAIL_RE.sub(_blank, text) if "@" in text else text)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def _phones_in(text: str, offset: int, depth: int) -> list[tuple[int, int, str]]:
@@ -112,7 +172,7 @@ def _phones_in(text: str, offset: int, depth: int) -> list[tuple[int, int, str]]
     pos = offset
     for s, e, raw in [*found, (offset + len(text), offset + len(text), "")]:
         gap = text[pos - offset: s - offset]
-        if sum(ch.isdigit() for ch in gap) >= 7:
+        if count_digits(gap) >= 7:
             out += _phones_in(gap, pos, depth - 1)
         if raw:
             out.append((s, e, raw))
@@ -143,7 +203,7 @@ def is_name(text: str) -> bool:
     if tail and not CREDENTIAL_RE.fullmatch(tail.strip()):
         return False  # 'Jane Doe, Acme Corp' is a name and something else
     tokens = head.split() + tail.split()
-    if not 2 <= len(tokens) <= 5 or any(ch.isdigit() for ch in text):
+    if not 2 <= len(tokens) <= 5 or has_digit(text):
         return False
     if not (_name_word(tokens[0]) and _name_word(tokens[-1])):
         return False
@@ -151,7 +211,7 @@ def is_name(text: str) -> bool:
         word = bare(tok)
         if word.casefold() in NOT_NAME_WORDS:
             return False
-        if not (_name_word(tok) or re.fullmatch(r"[A-Z]\.?", tok) or tok in PARTICLES
+        if not (_name_word(tok) or _INITIAL_RE.fullmatch(tok) or tok in PARTICLES
                 or CREDENTIAL_RE.fullmatch(tok.rstrip(","))):
             return False
     return True
@@ -159,15 +219,18 @@ def is_name(text: str) -> bool:
 
 def _name_word(tok: str) -> bool:
     tok = tok.rstrip(",")
-    return bool(re.fullmatch(r"[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*\.?", tok)) and (
-        tok[0].isupper() and len(tok.rstrip(".")) >= 2
-    )
+    return bool(_NAME_WORD_RE.fullmatch(tok)) and tok[0].isupper() and len(tok.rstrip(".")) >= 2
+
+
+_INITIAL_RE = re.compile(r"[A-Z]\.?")
+_NAME_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*\.?")
+_ORG_TOKEN_RE = re.compile(r"[\w&.'-]+")
 
 
 def is_title(text: str) -> bool:
     """A job title: holds a title word ('Head', 'Vice President', 'Director') and no digits."""
     tokens = text.split()
-    if not tokens or len(tokens) > 14 or any(ch.isdigit() for ch in text):
+    if not tokens or len(tokens) > 14 or has_digit(text):
         return False
     return any(bare(t)[:1].isupper() and bare(t).casefold() in TITLE_WORDS for t in tokens)
 
@@ -182,11 +245,12 @@ def is_org(text: str, hints: frozenset[str] = frozenset()) -> bool:
     text = text.strip(" ,;")
     if not text or not text[0].isupper() and not text[0].isdigit():
         return False
-    if any(ch.isdigit() for ch in text) and not re.fullmatch(r"[\w&.'-]+", text):
+    if has_digit(text) and not _ORG_TOKEN_RE.fullmatch(text):
         return False
     if has_title_word(text) and not LEGAL_FORM_RE.search(text):
         return False  # 'Vice President, PR' is a title
-    if ORG_SUFFIX_RE.search(text) and ORG_SUFFIX_RE.search(text).end() == len(text):
+    suffix = ORG_SUFFIX_RE.search(text)
+    if suffix and suffix.end() == len(text):
         return len(text.split()) <= 8
     key = norm_key(text)
     if len(key) < 2:

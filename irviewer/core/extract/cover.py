@@ -41,8 +41,18 @@ def joined(lines: list[Line], limit: int = COVER_LINES) -> str:
 
 def has_cover(lines: list[Line]) -> bool:
     """True when the lines open with an SEC cover page."""
-    head = joined(lines, 80)[:4000]
-    return bool(_COVER_MARK.search(head)) or bool(_EXACT_NAME.search(joined(lines, 150)))
+    # _COVER_MARK needs 'SECURITIES' in the first 80 lines, _EXACT_NAME 'registrant' in the
+    # first 150 (any case: ASCII lines are tested here, others always read)
+    if not any("SECURITIES" in line.text for line in lines[:80]) and not any(
+        "registrant" in line.text.lower() or not line.text.isascii() for line in lines[:150]
+    ):
+        return False
+    texts = [(i, " ".join(line.text.split())) for i, line in enumerate(lines[:150])]
+    texts = [(i, text) for i, text in texts if text]  # as joined(lines, 80) and (lines, 150)
+    head = " ".join(text for i, text in texts if i < 80)[:4000]
+    if _COVER_MARK.search(head):
+        return True
+    return bool(_EXACT_NAME.search(" ".join(text for _, text in texts)))
 
 
 def _registrant(text: str) -> str | None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from irviewer.core.extract.dates import DATE, WEEKDAY, to_iso
+from irviewer.core.extract.dates import DATE, WEEKDAY, YEAR, to_iso
 from irviewer.core.extract.ticker import EXCHANGE, MARKET_WORDS
 
 _CITY_WORD = r"(?:[A-Z][\w.'’\-]*|de|la|du|of|the|upon|am|sur)"
@@ -43,6 +44,8 @@ _DATE_FIRST = re.compile(
 _BARE = re.compile(rf"^{_CITY},\s+(?:{WEEKDAY},?\s+)?(?P<date>{DATE})\s*$")
 _UNDATED = re.compile(rf"^{_CITY}\s+[–—-]{{1,2}}\s+(?P<rest>\S.*)$")
 _ISSUER_PAREN = re.compile(rf"\(\s*(?:{EXCHANGE}){MARKET_WORDS}\s*:")
+_YEAR = re.compile(YEAR)
+_TODAY = re.compile(r"\btoday\b")
 _NOT_CITY = re.compile(
     r"^(?:On|In|As|At|For|The|This|Today|Date[ds]?|By|From|Since|Effective)\b", re.I
 )
@@ -61,37 +64,40 @@ def _clean_city(city: str) -> str:
     return city.strip(" ,–—-")
 
 
+@lru_cache(maxsize=8192)
 def match_dateline(text: str) -> tuple[str | None, str | None, str, bool] | None:
     """(city, ISO date or None, rest, bare) when the text opens with a dateline."""
     text = text.strip()
     if len(text) < 6:
         return None
-    match = _DATE_FIRST.match(text)
+    # Patterns run only when the text holds what they need: a year, a wire's '/' or '(', a dash.
+    dated = _YEAR.search(text) is not None
+    match = _DATE_FIRST.match(text) if dated else None
     if match and (
-        _ISSUER_PAREN.search(match["rest"][:160]) or re.search(r"\btoday\b", match["rest"])
+        _ISSUER_PAREN.search(match["rest"][:160]) or _TODAY.search(match["rest"])
     ):
         return None, to_iso(match["date"]), match["rest"], False
     if _NOT_CITY.match(text):
         return None
-    match = _WIRE_FIRST.match(text)
+    match = _WIRE_FIRST.match(text) if dated and "/" in text else None
     if match and len(match["city"].split()) <= 7:
         return _clean_city(match["city"]), to_iso(match["date"]), match["rest"], False
-    match = _DATED.match(text)
+    match = _DATED.match(text) if dated else None
     if match and len(match["city"].split()) <= 7:
         return _clean_city(match["city"]), to_iso(match["date"]), match["rest"] or "", False
-    match = _WIRED.match(text)
+    match = _WIRED.match(text) if "/" in text or "(" in text else None
     if match:
         return _clean_city(match["city"]), None, match["rest"], False
-    match = _BARE.match(text)
+    match = _BARE.match(text) if dated else None
     if match:
         return _clean_city(match["city"]), to_iso(match["date"]), "", True
-    match = _UNDATED.match(text)
+    match = _UNDATED.match(text) if "-" in text or "–" in text or "—" in text else None
     if (
         match
         and len(match["city"].split()) <= 5
         and (
             _ISSUER_PAREN.search(match["rest"][:160])
-            or re.search(r"\btoday\b", match["rest"][:200])
+            or _TODAY.search(match["rest"][:200])
         )
     ):
         return _clean_city(match["city"]), None, match["rest"], False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from dateutil import parser as dateparser
 
@@ -22,6 +23,7 @@ DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{YEAR})"
 )
 DATE_RE = re.compile(rf"\b{DATE}\b")
+_ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z][A-Za-z]*){0,3})"
 # A line that holds nothing but a date (optionally a weekday before and a time after).
 DATE_LINE = re.compile(rf"^\W{{0,3}}(?:{WEEKDAY},?\s+)?(?P<date>{DATE}){_TIME}?\W{{0,3}}$")
@@ -30,12 +32,13 @@ DATE_OF_REPORT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def to_iso(text: str) -> str | None:
     """'Aug. 6, 2026' -> '2026-08-06'; None when the text holds no valid month-name date."""
     match = DATE_RE.search(text)
     if not match:
         return None
-    raw = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", match.group(0)).replace(".", "")
+    raw = _ORDINAL.sub(r"\1", match.group(0)).replace(".", "")
     try:
         value = dateparser.parse(raw, default=datetime(2000, 1, 1))
     except (ValueError, OverflowError):

@@ -9,8 +9,10 @@ starts with '## '.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from irviewer.core.extract.body_lines import is_numeric_line
+from irviewer.core.extract.chars import ends_with_mark
 from irviewer.core.extract.dates import date_line
 from irviewer.core.extract.title_block import opens_dateline
 
@@ -22,11 +24,9 @@ _FUNCTION = {
     "to", "with", "vs", "via", "per", "its", "their", "our", "that", "which", "who", "is",
     "are", "was", "be", "than", "but", "nor",
 }  # fmt: skip
-# Ends of paragraphs: a sentence end (closing quotes and brackets allowed) or a clause end.
-_SENTENCE_END = re.compile(r"(?:[.!?;][\"”’')\]]*|[\"”])$")
-_LEAD_IN_END = re.compile(r":[\"”’]*$")
-# A heading line never ends with these (a trailing company abbreviation aside).
-_OPEN_END = re.compile(r"[.!?,;:\"“”’'&/\-–—(\[]$")
+# A heading line never ends with these (a trailing company abbreviation aside); line ends are
+# tested with ends_with_mark, which does what the pattern in the comment does.
+_OPEN_END = ".!?,;:\"“”’'&/-–—(["  # r"[.!?,;:\"“”’'&/\-–—(\[]$"
 # 'About Acme, Inc.' (a company name alone is a letterhead or running head, not a heading)
 _ABOUT_COMPANY = re.compile(r"^About\s.*\b(?:Inc|Corp|Ltd|Co|plc|LLC|L\.P|N\.V|S\.A|AG|SE)\.$")
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")  # 'Jack A.' runs on: not a sentence end
@@ -37,15 +37,18 @@ _FIGURE_END = re.compile(r"(?:^|\s)[~$€£(+-]*(?!(?:19|20)\d\d\)?$)\d[\d,.]*%?
 _BULLET_ROOM = 0.6  # an unpunctuated bullet line shorter than this share of the width ended
 
 
+@lru_cache(maxsize=8192)
 def looks_like_heading(text: str, width: int) -> bool:
     """A short Title Case or ALL CAPS line with no sentence punctuation at its end."""
     text = text.strip()
+    if len(text) > 0.7 * max(width, 40):
+        return False
     words = text.split()
-    if not 1 <= len(words) <= MAX_WORDS or len(text) > 0.7 * max(width, 40):
+    if not 1 <= len(words) <= MAX_WORDS:
         return False
     if not (text[:1].isupper() or text[:1].isdigit()):
         return False
-    if _OPEN_END.search(text) and not _ABOUT_COMPANY.match(text):
+    if ends_with_mark(text, _OPEN_END) and not _ABOUT_COMPANY.match(text):
         return False
     if ": " in text or _CONTACT.search(text) or opens_dateline(text) or date_line(text):
         return False
@@ -67,9 +70,9 @@ def ends_paragraph(prev: str, prev_is_item: bool, width: int) -> bool:
     prev = prev.strip()
     if _INITIAL_END.search(prev):
         return False
-    if _SENTENCE_END.search(prev):
+    if _sentence_end(prev):
         return True
-    if _LEAD_IN_END.search(prev):
+    if ends_with_mark(prev, ":", "\"”’"):  # r":[\"”’]*$"
         return len(prev.split()) >= 6  # 'The agenda will include:', not 'Media Contact:'
     if not prev_is_item or prev.endswith((",", "&", "-")):
         return False
@@ -85,7 +88,13 @@ def opens_paragraph(text: str, is_item: bool, width: int) -> bool:
     if not text or text[:1].islower():
         return False
     long_line = len(text.split()) > MAX_WORDS or len(text) >= 0.6 * width
-    return long_line or bool(_SENTENCE_END.search(text))
+    return long_line or _sentence_end(text)
+
+
+def _sentence_end(text: str) -> bool:
+    r"""A sentence end (closing quotes and brackets allowed) or a clause end at the end of the
+    text: r"(?:[.!?;][\"”’')\]]*|[\"”])$"."""
+    return ends_with_mark(text, ".!?;", "\"”’')]") or ends_with_mark(text, "\"”")
 
 
 def is_heading(

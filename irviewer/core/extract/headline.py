@@ -12,6 +12,7 @@ it, up to the dateline, are sub-headlines (a Markdown '- item' list is not).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from irviewer.core.extract.cleanup import DOC_HEADER, EXHIBIT_LABEL, is_page_number, is_print_header
 from irviewer.core.extract.dateline import match_dateline
@@ -71,6 +72,8 @@ _ENDS_WITH_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*$",
     re.I,
 )
+_DIGIT_END = re.compile(r"\d$")
+_DANGLING_END = re.compile(r"(?:\d|\w-\w+)$")
 _HEADING_WORDS = re.compile(r"\b(?:highlights|overview|summary|key\s+\w+)\b", re.I)
 
 
@@ -78,6 +81,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+@lru_cache(maxsize=4096)
 def case_style(text: str) -> str:
     """'upper', 'title' or 'sentence' (how the line's letters are cased)."""
     letters = [c for c in text if c.isalpha()]
@@ -101,6 +105,7 @@ def is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
 
 
+@lru_cache(maxsize=4096)
 def is_furniture_line(text: str) -> bool:
     """Lines above a headline that are never part of it."""
     stripped = text.strip()
@@ -161,14 +166,14 @@ def continues_title(prev: str, nxt: str, width: int) -> bool:
         return True
     if nxt[:1].islower():
         return True
-    if re.search(r"\d$", prev.rstrip()) and _RESULTS_START.match(nxt):
+    if _DIGIT_END.search(prev.rstrip()) and _RESULTS_START.match(nxt):
         return True  # '... Full Year 2020' / 'Financial Results and Business Highlights'
     prev_style, next_style = case_style(prev), case_style(nxt)
     if prev_style == "upper" or next_style == "upper":
         return prev_style == next_style
     if next_style != prev_style or _HEADING_WORDS.search(nxt):
         return False
-    if re.search(r"(?:\d|\w-\w+)$", prev.rstrip()):
+    if _DANGLING_END.search(prev.rstrip()):
         return True  # 'Second Quarter 2026' / 'Full-Year' dangle before their noun
     return len(prev) >= 0.65 * width
 

@@ -26,6 +26,7 @@ the first rule that matches decides. Rule order (most specific news first):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PERIOD = (
     r"(?:quarter|quarterly|q[1-4]|fiscal|full[- ]year|year[- ]end|annual|half[- ]year|"
@@ -204,6 +205,7 @@ _ITEM_KINDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def classify_text(
     *texts: str | None, skip: tuple[str, ...] = (), first: tuple[str, ...] = ()
 ) -> str:

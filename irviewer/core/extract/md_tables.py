@@ -43,6 +43,8 @@ class PipeTable:
 
 def pipe_cells(text: str) -> list[str] | None:
     """The cells of a '| a | b |' row, Markdown marks removed; None for other lines."""
+    if "|" not in text:
+        return None
     match = _ROW.match(text)
     if not match:
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 DASHES = {"-", "--", "\u2013", "\u2014", "\u2012", "\u2212", "\u2014\u2014", "\u2013\u2013", "—%", "-%"}
 _NUMBER = re.compile(
@@ -19,6 +20,7 @@ def is_dash(cell: str) -> bool:
     return cell.replace(" ", "").replace("$", "") in DASHES
 
 
+@lru_cache(maxsize=8192)
 def parse_number(cell: str | None) -> float | None:
     """Return the numeric value of a printed cell, or None when it holds no number.
 
@@ -49,6 +51,7 @@ def parse_number(cell: str | None) -> float | None:
     return value
 
 
+@lru_cache(maxsize=8192)
 def looks_numeric(cell: str) -> bool:
     """A value cell: a number or a dash (what a statement prints for 'none')."""
     text = cell.strip()

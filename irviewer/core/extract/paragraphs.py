@@ -9,10 +9,13 @@ paragraphs starting with '• '. Section headings become paragraphs of their own
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import islice
 
 from irviewer.core.extract.body_lines import BodyLine, body_lines
+from irviewer.core.extract.chars import ends_with_mark
 from irviewer.core.extract.cleanup import merge_word_runs
-from irviewer.core.extract.headings import HEADING, is_heading
+from irviewer.core.extract.headings import HEADING, is_heading, looks_like_heading
 from irviewer.core.extract.headline import continues_title
 from irviewer.core.extract.title_block import TitleInfo, body_start, opens_dateline
 from irviewer.core.ingest.base import Line
@@ -26,8 +29,8 @@ _ABBREVIATION_END = re.compile(
     r"(?:\b(?:[A-Za-z]\.){1,3}|\b(?:vs|approx|incl|Inc|Co|Corp|Ltd|No|etc|Jr|Sr|Dr|Mr|Ms|St)\.)$"
 )
 _FOOTNOTE_START = re.compile(r"^\d{1,2}\s+[A-Z][a-z]")
-_TERMINAL = re.compile(r"[.!?][\"”’')\]]*$")
-_LEAD_IN = re.compile(r":[\"”’]*$")
+# A sentence end r"[.!?][\"”’')\]]*$" and a lead-in r":[\"”’]*$" are tested with ends_with_mark.
+_CLOSERS = "\"”’')]"
 _HYPHEN_END = re.compile(r"(?P<head>[A-Za-z0-9]+)-$")
 _SUFFIXES = (
     "tion",
@@ -89,16 +92,44 @@ _FUNCTION = {
     "are",
     "was",
 }
-_CONTACT = re.compile(r"\S@\S|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 _UNITS = {"million", "billion", "thousand", "percent", "per", "year", "years", "month", "months"}
 BLOCK_LENGTH = 220  # longer lines are whole blocks (HTML paragraphs), not wrapped lines
+_OCR_GLYPH_LINE = re.compile(r"^\s*([12l])\s+[A-Z\"“(]")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_DASH_END = re.compile(r"\s[–—]$")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_CONTACT_CHARS = frozenset("@0123456789")
+
+
+@lru_cache(maxsize=8192)
+def _has_contact(text: str) -> bool:
+    r"""A mailbox or phone number in the line: r"\S@\S|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b",
+    its two parts tested apart (the mailbox by looking around each '@')."""
+    if text.isascii() and _CONTACT_CHARS.isdisjoint(text):
+        return False
+    at = text.find("@")
+    while at != -1:
+        if 0 < at < len(text) - 1 and not text[at - 1].isspace() and not text[at + 1].isspace():
+            return True
+        at = text.find("@", at + 1)
+    return _PHONE.search(text) is not None
+
+
+# the phone part of that pattern; its optional '(' is left out (a match after '(' is one
+# without it)
+_PHONE = re.compile(r"\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
+
+
+def _ends_hyphen(text: str) -> bool:
+    """_HYPHEN_END.search(text), tried only when the text ends with a hyphen."""
+    return text.endswith(("-", "-\n")) and _HYPHEN_END.search(text) is not None
 
 
 def _ocr_bullet_glyphs(lines: list[BodyLine]) -> set[str]:
     """'1' and 'l' open bullet items when many lines start with them and few with '2'."""
     counts = {"1": 0, "2": 0, "l": 0}
     for line in lines:
-        match = re.match(r"^\s*([12l])\s+[A-Z\"“(]", line.text)
+        match = _OCR_GLYPH_LINE.match(line.text)
         if match:
             counts[match.group(1)] += 1
     glyphs = {"i"}
@@ -132,38 +163,46 @@ def _width(lines: list[BodyLine]) -> int:
 
 
 def _is_title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _FUNCTION]
+    words = [w for w in _TITLE_WORD.findall(text) if w.lower() not in _FUNCTION]
     long_words = [w for w in words if len(w) >= 4]
     return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
+_FUNCTION_LONGEST = max(map(len, _FUNCTION))
+
+
+def _is_function_word(text: str) -> bool:
+    """text.lower() in _FUNCTION (lower-casing never shortens a text)."""
+    return len(text) <= _FUNCTION_LONGEST and text.lower() in _FUNCTION
+
+
 def _joins(prev: str, nxt: str, blank: bool, width: int) -> bool:
     """Whether nxt continues the sentence or paragraph whose last printed line is prev."""
-    if _LIST_ITEM.match(nxt) or _CONTACT.search(prev) or _CONTACT.search(nxt):
+    if _LIST_ITEM.match(nxt) or _has_contact(prev) or _has_contact(nxt):
         return False
     if opens_dateline(nxt):
         return False  # 'CITY, St., Month D, YYYY -- Company ...' starts the first paragraph
-    if prev.lower() in _FUNCTION or nxt.lower() in _FUNCTION:
+    if _is_function_word(prev) or _is_function_word(nxt):
         return False  # a lone 'or' between two contact blocks
-    if re.search(r"\s[–—]$", prev):
+    if prev.endswith(("–", "—", "–\n", "—\n")) and _DASH_END.search(prev):
         return False  # '– Sub-headline wrapped in dashes –'
-    last = prev.split()[-1] if prev.split() else ""
+    last = prev.rsplit(None, 1)[-1] if prev.strip() else ""  # its last word
     if _FOOTNOTE_START.match(nxt) and last.lower() not in _FUNCTION and not prev.endswith(","):
         return False
     starts_lower = nxt[:1].islower()
-    if _TERMINAL.search(prev) or _LEAD_IN.search(prev):
+    if ends_with_mark(prev, ".!?", _CLOSERS) or ends_with_mark(prev, ":", "\"”’"):
         if blank or len(prev) >= BLOCK_LENGTH:
             return False
         if starts_lower:
             return bool(_ABBREVIATION_END.search(prev))
         return len(prev) >= 0.85 * width
-    if _HYPHEN_END.search(prev) and nxt[:1].isalpha() and not prev.startswith("-"):
+    if _ends_hyphen(prev) and nxt[:1].isalpha() and not prev.startswith("-"):
         return True
     if starts_lower or last.lower() in _FUNCTION or prev.endswith((",", "&")):
         return True
     if blank:
         # a long line cut mid-sentence: '... which adversely affect' / 'Acme's ability'
-        return len(prev.split()) >= 8 and last.isalpha() and last.islower()
+        return len(prev.split(None, 7)) >= 8 and last.isalpha() and last.islower()
     if len(prev) >= BLOCK_LENGTH:
         return False
     if _is_title_case(prev):
@@ -176,7 +215,7 @@ def _dehyphenate(prev: str, nxt: str, vocabulary: str) -> str:
     match = _HYPHEN_END.search(prev)
     assert match is not None
     head = match["head"]
-    tail = re.match(r"[A-Za-z]+", nxt)
+    tail = _LETTERS.match(nxt)
     if not tail or head[-1].isupper() or head[-1].isdigit() or nxt[:1].isupper():
         return prev + nxt
     tail_word = tail.group(0)
@@ -189,13 +228,38 @@ def _dehyphenate(prev: str, nxt: str, vocabulary: str) -> str:
     return prev + nxt
 
 
+@lru_cache(maxsize=2048)
 def _tidy(text: str) -> str:
     """Footnote markers out of words, spacing collapsed."""
-    text = re.sub(r"\b([a-z]{3,})\d{1,2}(?=[\s,.;:)]|$)", r"\1", text)
-    text = re.sub(r"([a-z][.,;:])\d{1,2}(?=\s|$)", r"\1", text)
-    text = re.sub(r"([a-z])\.\?(?=\s|$)", r"\1.", text)
-    text = re.sub(r"(?<=[A-Za-z])\(\d{1,2}\)", "", text)
+    if _footnote_after_word(text):
+        text = _WORD_FOOTNOTE.sub(r"\1", text)
+        text = _PUNCT_FOOTNOTE.sub(r"\1", text)
+    if ".?" in text:
+        text = _STRAY_QUESTION.sub(r"\1.", text)
+    if "(" in text and _DIGIT.search(text):
+        text = _PAREN_FOOTNOTE.sub("", text)
     return " ".join(text.split())
+
+
+_WORD_FOOTNOTE = re.compile(r"\b([a-z]{3,})\d{1,2}(?=[\s,.;:)]|$)")
+_PUNCT_FOOTNOTE = re.compile(r"([a-z][.,;:])\d{1,2}(?=\s|$)")
+_STRAY_QUESTION = re.compile(r"([a-z])\.\?(?=\s|$)")
+_PAREN_FOOTNOTE = re.compile(r"(?<=[A-Za-z])\(\d{1,2}\)")
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _footnote_after_word(text: str) -> bool:
+    """Whether _WORD_FOOTNOTE or _PUNCT_FOOTNOTE can match: a run of digits right after a
+    lower-case letter, or after one of '.,;:' that follows one."""
+    for m in _DIGITS.finditer(text):
+        i = m.start()
+        if i and (
+            text[i - 1] in _LOWER or (i > 1 and text[i - 1] in ".,;:" and text[i - 2] in _LOWER)
+        ):
+            return True
+    return False
 
 
 def _merge_runs(lines: list[BodyLine]) -> list[BodyLine]:
@@ -217,7 +281,10 @@ def _heading_at(
     width: int,
 ) -> bool:
     """Whether lines[k] (text, bullet glyph removed) is a section heading (see headings.py)."""
-    after = next((n for n in lines[k + 1 :] if n.text or n.whole), None)
+    # is_heading needs a line before and a heading-like text: test those first (cheap)
+    if prev is None or not looks_like_heading(text, width):
+        return False
+    after = next((n for n in islice(lines, k + 1, None) if n.text or n.whole), None)
     if after is None or not after.text:
         return False
     nxt_is_item, nxt = _split_bullet(after.text, ocr_glyphs)
@@ -264,7 +331,7 @@ def build_body(lines: list[Line], meta: TitleInfo | None = None) -> str:
             current, last_line, blank = None, "", False
             continue
         if current is not None and not is_item and _joins(last_line, text, blank, width):
-            if _HYPHEN_END.search(current) and text[:1].isalpha():
+            if _ends_hyphen(current) and text[:1].isalpha():
                 current = _dehyphenate(current, text, vocabulary)
             else:
                 current = f"{current} {text}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from irviewer.core.extract.numbers import looks_numeric
 from irviewer.core.extract.table_captions import is_units_line
@@ -44,6 +45,8 @@ _HEADER_PARTS = [
 _HEADER_RE = re.compile(
     "|".join(f"(?P<p{i}>{rx})" for i, (_, rx) in enumerate(_HEADER_PARTS)), re.IGNORECASE
 )
+_HEADER_KINDS = {f"p{i}": kind for i, (kind, _) in enumerate(_HEADER_PARTS)}
+_SEPARATORS = frozenset(" ,;:-–—")
 _TITLE = re.compile(
     r"\b(statements?\s+of|balance\s+sheets?|statements?\s+of\s+(?:operations|income)"
     r"|income\s+statements?|cash\s+flows?|financial\s+(?:information|highlights|data|position)"
@@ -53,6 +56,19 @@ _TITLE = re.compile(
 _RULE = re.compile(r"^(?=.*[-=_–—]{3})[-=_–—\s]+$")  # ruled lines under headers, above totals
 _LEADER = re.compile(r"\s*(?:\.\s?){3,}$")  # dot leaders: 'Revenues ........ 1,234'
 _SENTENCE_END = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bNo)[.!?][\"”’']?$")
+_END_CHARS = frozenset(".!?\"”’'")
+_RULE_CHARS = frozenset("-=_–—")
+_TOTAL = re.compile(r"(?i)total\b")
+_TOKEN = re.compile(r"\S+")
+_LETTER = re.compile(r"[A-Za-z]")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_SIGNS = CURRENCY_SIGNS | SUFFIX_SIGNS
+
+
+def _sentence_end(text: str) -> bool:
+    """The text ends a sentence ('... rose 5%.'), not an abbreviation ('Acme Inc.')."""
+    tail = text[-2:-1] if text.endswith("\n") else text[-1:]
+    return tail in _END_CHARS and _SENTENCE_END.search(text) is not None
 
 
 class Kind(Enum):
@@ -91,7 +107,10 @@ def _is_value_token(tok: str) -> bool:
 
 def value_tokens(text: str, offset: int = 0) -> list[Token] | None:
     """Cells of a numbers-only text, or None when a token is not a value."""
-    raw = [(m.group(), m.start() + offset, m.end() + offset) for m in re.finditer(r"\S+", text)]
+    first = _TOKEN.search(text)
+    if first is None or not (first[0] in CURRENCY_SIGNS or _is_value_token(first[0])):
+        return None  # prose: its first word is not a value
+    raw = [(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
     out: list[Token] = []
     i = 0
     while i < len(raw):
@@ -116,11 +135,13 @@ def value_tokens(text: str, offset: int = 0) -> list[Token] | None:
 
 def split_label_values(text: str) -> tuple[str, list[Token]] | None:
     """'Net loss  (34,152)  (33,227)' -> ('Net loss', cells); None without trailing values."""
-    words = list(re.finditer(r"\S+", text))
+    last = text.rsplit(None, 1)[-1:]
+    if not last or not (last[0] in _SIGNS or _is_value_token(last[0])):
+        return None  # no trailing value
+    words = list(_TOKEN.finditer(text))
     cut = len(words)
     while cut > 0 and (
-        _is_value_token(words[cut - 1].group())
-        or words[cut - 1].group() in CURRENCY_SIGNS | SUFFIX_SIGNS
+        _is_value_token(words[cut - 1].group()) or words[cut - 1].group() in _SIGNS
     ):
         cut -= 1
     if cut == len(words) or cut == 0:
@@ -136,7 +157,7 @@ def split_label_values(text: str) -> tuple[str, list[Token]] | None:
             return None
     label = _LEADER.sub("", text[: words[cut - 1].end()]).strip()
     cells = value_tokens(text[words[cut].start():], words[cut].start())
-    if cells is None or not re.search(r"[A-Za-z]", label):
+    if cells is None or not _LETTER.search(label):
         return None
     return label, cells
 
@@ -146,15 +167,21 @@ def header_phrases(text: str) -> list[tuple[str, str, int, int]] | None:
 
     An 'ended' phrase directly followed by a date is one phrase: 'Year Ended December 31,'.
     """
+    # No phrase starts with a separator, so the phrases cover the line exactly when each one
+    # matches right after the separators that follow the previous one.
     found: list[tuple[str, str, int, int]] = []
-    pos = 0
-    for m in _HEADER_RE.finditer(text):
-        if text[pos:m.start()].strip(" ,;:-–—"):
+    pos, n = 0, len(text)
+    while True:
+        while pos < n and text[pos] in _SEPARATORS:
+            pos += 1
+        if pos == n:
+            break
+        m = _HEADER_RE.match(text, pos)
+        if m is None:
             return None
-        kind = next(k for i, (k, _) in enumerate(_HEADER_PARTS) if m.group(f"p{i}"))
-        found.append((kind, m.group().strip(), m.start(), m.end()))
+        found.append((_HEADER_KINDS[m.lastgroup], m.group().strip(), m.start(), m.end()))
         pos = m.end()
-    if not found or text[pos:].strip(" ,;:-–—"):
+    if not found:
         return None
     if all(kind == "word" for kind, *_ in found):
         return None
@@ -174,25 +201,23 @@ def is_heading_text(text: str) -> bool:
     if text.endswith(":"):
         return True
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters) and not re.match(
-        r"(?i)total\b", text
-    )
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters) and not _TOTAL.match(text)
 
 
 def _is_label_text(text: str) -> bool:
     words = text.split()
     if not words or len(words) > MAX_LABEL_WORDS or len(text) > MAX_LABEL_CHARS:
         return False
-    if _SENTENCE_END.search(text) or text.startswith(("•", "●", "▪", "·", "*", "- ", "– ")):
+    if _sentence_end(text) or text.startswith(("•", "●", "▪", "·", "*", "- ", "– ")):
         return False
-    return bool(re.search(r"[A-Za-z]", text))
+    return bool(_LETTER.search(text))
 
 
 def _is_row(text: str, label: str, cells: list[Token]) -> bool:
     """A label with its values: one value only when set apart by a run of spaces."""
     if not _is_label_text(label) or label.endswith(("(", "-", "–", "—", ",", "$", "#")):
         return False
-    if not re.search(r"[A-Za-z]{2}", label):
+    if not _TWO_LETTERS.search(label):
         return False
     if len(cells) >= 2:
         return True
@@ -202,32 +227,42 @@ def _is_row(text: str, label: str, cells: list[Token]) -> bool:
 
 def classify(text: str, index: int, page: int = 1) -> TextLine:
     """Decide what one printed line is for the table finder."""
+    kind, label, cells, phrases = _classify_text(text)
+    return TextLine(kind, text, index, page, label=label, cells=list(cells), phrases=list(phrases))
+
+
+_Phrase = tuple[str, str, int, int]
+
+
+@lru_cache(maxsize=8192)
+def _classify_text(text: str) -> tuple[Kind, str, tuple[Token, ...], tuple[_Phrase, ...]]:
+    """(kind, label, cells, header phrases) of one printed line."""
     stripped = text.strip()
-    if not stripped or _RULE.match(stripped):
-        return TextLine(Kind.BLANK, text, index, page)
+    if not stripped or (stripped[0] in _RULE_CHARS and _RULE.match(stripped)):
+        return Kind.BLANK, "", (), ()
     phrases = header_phrases(stripped)
     if phrases is not None:
         offset = len(text) - len(text.lstrip())
-        spans = [(k, p, s + offset, e + offset) for k, p, s, e in phrases]
-        return TextLine(Kind.HEADER, text, index, page, phrases=spans)
+        spans = tuple((k, p, s + offset, e + offset) for k, p, s, e in phrases)
+        return Kind.HEADER, "", (), spans
     cells = value_tokens(text)
     if cells is not None:
-        return TextLine(Kind.VALUES, text, index, page, cells=cells)
+        return Kind.VALUES, "", tuple(cells), ()
     split = split_label_values(text)
     if split is not None and _is_row(text, *split):
-        return TextLine(Kind.ROW, text, index, page, label=split[0], cells=split[1])
-    if stripped.startswith("(") and stripped.endswith(")") and len(stripped.split()) <= 12:
-        kind = Kind.UNITS if is_units_line(stripped) else Kind.NOTE
-        return TextLine(kind, text, index, page, label=stripped)
+        return Kind.ROW, split[0], tuple(split[1]), ()
+    words = len(stripped.split())
+    if stripped.startswith("(") and stripped.endswith(")") and words <= 12:
+        return (Kind.UNITS if is_units_line(stripped) else Kind.NOTE), stripped, (), ()
     if (
-        _TITLE.search(stripped)
-        and len(stripped.split()) <= 12
+        words <= 12
         and not stripped.endswith(":")
-        and not _SENTENCE_END.search(stripped)
+        and _TITLE.search(stripped)
+        and not _sentence_end(stripped)
     ):
-        return TextLine(Kind.TITLE, text, index, page, label=stripped)
-    if is_units_line(stripped) and len(stripped.split()) <= 10:
-        return TextLine(Kind.UNITS, text, index, page, label=stripped)
+        return Kind.TITLE, stripped, (), ()
+    if words <= 10 and is_units_line(stripped):
+        return Kind.UNITS, stripped, (), ()
     if _is_label_text(stripped):
-        return TextLine(Kind.LABEL, text, index, page, label=stripped)
-    return TextLine(Kind.PROSE, text, index, page)
+        return Kind.LABEL, stripped, (), ()
+    return Kind.PROSE, "", (), ()
