@@ -14,6 +14,7 @@ the item's text already starts with a bullet glyph or dash).
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -37,6 +38,15 @@ BULLET = "• "
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HTML_MARKERS = ("<html", "<!doctype html", "<body", "<?xml")
+_SPAN_DIGITS = re.compile(r"\s*(\d+)")
+_START_DIGITS = re.compile(r"\s*(-?\d{1,6})")
+_COMMENT = re.compile(r"(?s)<!--.*?-->")
+# Start and end tags html.parser reads the plain way: names of letters and digits, attributes
+# one space apart with double-quoted values holding no character reference.
+_FAST_TAGS = sys.version_info[:2] == (3, 11)  # checked against this version's html.parser
+_PLAIN_START = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)((?: [a-zA-Z][-a-zA-Z0-9_:]*="[^"&]*")*)>')
+_PLAIN_ATTR = re.compile(r' ([a-zA-Z][-a-zA-Z0-9_:]*)="([^"&]*)"')
+_PLAIN_END = re.compile(r"</([a-zA-Z][a-zA-Z0-9]*)>")
 _COMMON_TAGS = re.compile(r"<(?:p|div|br|table|tr|td|font|span|b|i|a)\b[^>]*>", re.IGNORECASE)
 
 
@@ -50,6 +60,8 @@ def looks_like_html(text: str) -> bool:
 
 def clean_text(text: str) -> str:
     """Collapse whitespace (no-break spaces included) and drop invisible characters."""
+    if text.isascii():  # nothing to translate (the invisible characters are not ASCII)
+        return " ".join(text.split())
     return " ".join(text.translate(_INVISIBLE).replace("\xa0", " ").split())
 
 
@@ -137,7 +149,7 @@ def _row_values(cells: list[_Cell], carry: dict[int, list[int]]) -> list[str]:
 def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
     for key, value in attrs:
         if key == name and value:
-            digits = re.match(r"\s*(\d+)", value)
+            digits = _SPAN_DIGITS.match(value)
             if digits:
                 return max(1, min(MAX_COLSPAN, int(digits.group(1))))
     return 1
@@ -148,7 +160,7 @@ def _attr(attrs: list[tuple[str, str | None]], name: str) -> str:
 
 
 def _start(attrs: list[tuple[str, str | None]]) -> int:
-    digits = re.match(r"\s*(-?\d{1,6})", _attr(attrs, "start"))
+    digits = _START_DIGITS.match(_attr(attrs, "start"))
     return int(digits.group(1)) if digits else 1
 
 
@@ -172,6 +184,33 @@ class _Collector(HTMLParser):
         self._table_count = first_table
         self._lists: list[list[int]] = []  # open <ul>/<ol>: [next number (0 for bullets), shown]
         self._marker = ""  # the marker of the list item whose text has not started yet
+
+    def updatepos(self, i: int, j: int) -> int:
+        """Skip the line and column bookkeeping (only used for error positions)."""
+        return j
+
+    if _FAST_TAGS:
+        # Plain tags ('<p>', '<td class="n">', '</td>') take a short cut that does what
+        # html.parser's own methods do for them; anything else goes the long way.
+        def parse_starttag(self, i: int) -> int:
+            m = _PLAIN_START.match(self.rawdata, i)
+            if m is None:
+                return super().parse_starttag(i)
+            self._HTMLParser__starttag_text = m.group()
+            self.lasttag = tag = m.group(1).lower()
+            attrs = [(name.lower(), value) for name, value in _PLAIN_ATTR.findall(m.group(2))]
+            self.handle_starttag(tag, attrs)  # type: ignore[arg-type]
+            if tag in self.CDATA_CONTENT_ELEMENTS:
+                self.set_cdata_mode(tag)
+            return m.end()
+
+        def parse_endtag(self, i: int) -> int:
+            m = _PLAIN_END.match(self.rawdata, i) if self.cdata_elem is None else None
+            if m is None:
+                return super().parse_endtag(i)
+            self.handle_endtag(m.group(1).lower())
+            self.clear_cdata_mode()
+            return m.end()
 
     # -- skipping -------------------------------------------------------------------------
     def _skipping(self, tag: str, start: bool) -> bool:
@@ -219,6 +258,8 @@ class _Collector(HTMLParser):
 
     def _list_start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Track lists and set the marker of a list item that starts."""
+        if tag not in ("ul", "ol", "li"):
+            return
         shown = not _NO_MARKER_STYLE.search(_attr(attrs, "style"))
         if tag in ("ul", "ol"):
             self._lists.append([_start(attrs) if tag == "ol" else 0, int(shown)])
@@ -305,6 +346,8 @@ class _Collector(HTMLParser):
 
     def close(self) -> None:
         super().close()
+        if self._tables:  # an unclosed hidden element would swallow the tables' ends for ever
+            self._skip.clear()
         while self._tables:  # unclosed tables at the end of the file
             self.handle_endtag("table")
         self._flush()
@@ -313,6 +356,6 @@ class _Collector(HTMLParser):
 def read_html_text(text: str, first_table: int = 0) -> list[Line]:
     """Convert an HTML document to lines; table indexes start at first_table."""
     collector = _Collector(first_table)
-    collector.feed(re.sub(r"(?s)<!--.*?-->", " ", text))
+    collector.feed(_COMMENT.sub(" ", text) if "<!--" in text else text)
     collector.close()
     return collector.lines
