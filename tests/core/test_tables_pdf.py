@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from irviewer.core.extract import tables_pdf
-from irviewer.core.extract.table_meta import (
+from irviewer.core.extract.table_captions import (
     clean_title,
     clean_units,
     is_title_text,

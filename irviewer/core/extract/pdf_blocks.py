@@ -20,7 +20,7 @@ from irviewer.core.extract.pdf_layout import (
     split_label_values,
     text_of,
 )
-from irviewer.core.extract.table_meta import is_title_text, is_units_text
+from irviewer.core.extract.table_captions import is_title_text, is_units_text
 
 MIN_DATA_LINES = 3
 MAX_PENDING_TEXT = 6

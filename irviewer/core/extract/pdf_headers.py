@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from irviewer.core.extract.pdf_blocks import Block, Column, LineInfo
 from irviewer.core.extract.pdf_layout import Word, phrases, text_of
-from irviewer.core.extract.table_meta import (
+from irviewer.core.extract.table_captions import (
     clean_title,
     clean_units,
     is_print_noise,

@@ -30,7 +30,7 @@ from irviewer.core.extract.pdf_blocks import (
 from irviewer.core.extract.pdf_headers import extend_upward, find_title, table_context
 from irviewer.core.extract.pdf_layout import page_lines
 from irviewer.core.extract.pdf_ruled import RuledTable, ruled_tables
-from irviewer.core.extract.table_meta import is_continued, title_from_text_tail
+from irviewer.core.extract.table_captions import is_continued, title_from_text_tail
 from irviewer.core.records import FinancialTable
 
 log = logging.getLogger(__name__)
