@@ -1,8 +1,7 @@
 """Opening a library written by an earlier schema version migrates it in place, after a backup.
 
 The old libraries are built by hand from frozen copies of the SQL each released version ran
-(below), not through migrations.py: if a released migration were ever edited, libraries
-already on users' disks would still be the ones these tests open.
+(tests/fixtures/released_schemas.py), not through migrations.py.
 """
 
 from __future__ import annotations
@@ -13,134 +12,8 @@ from pathlib import Path
 import pytest
 
 from irviewer.core.store import LibraryError, Store, migrations
+from tests.fixtures.released_schemas import MIGRATIONS_TABLE, RELEASED
 
-# -- the schemas as released ----------------------------------------------------------------------
-
-_MIGRATIONS_TABLE = """
-CREATE TABLE "_sqlite_migrations" (
-   "id" INTEGER PRIMARY KEY,
-   "migration_set" TEXT,
-   "name" TEXT,
-   "applied_at" TEXT
-);
-CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"
-    ON "_sqlite_migrations" ("migration_set", "name");
-"""
-
-SCHEMA_V1 = """
-CREATE TABLE releases (
-    id INTEGER PRIMARY KEY,
-    sha256 TEXT NOT NULL UNIQUE,
-    path TEXT NOT NULL,
-    size INTEGER NOT NULL DEFAULT 0,
-    format TEXT NOT NULL,
-    date TEXT,
-    headline TEXT,
-    subheadlines TEXT NOT NULL DEFAULT '[]',
-    company TEXT,
-    ticker TEXT,
-    dateline TEXT,
-    kind TEXT NOT NULL DEFAULT 'other',
-    n_tables INTEGER NOT NULL DEFAULT 0,
-    n_contacts INTEGER NOT NULL DEFAULT 0,
-    imported_at TEXT NOT NULL
-);
-CREATE INDEX releases_date ON releases(date);
-CREATE TABLE files (
-    path TEXT PRIMARY KEY,
-    size INTEGER NOT NULL,
-    mtime REAL NOT NULL,
-    release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE
-);
-CREATE INDEX files_release ON files(release_id);
-CREATE TABLE release_tables (
-    release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    title TEXT,
-    units TEXT,
-    page INTEGER,
-    header_json TEXT NOT NULL,
-    rows_json TEXT NOT NULL,
-    values_json TEXT NOT NULL,
-    PRIMARY KEY (release_id, position)
-);
-CREATE TABLE contacts (
-    release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    role TEXT NOT NULL,
-    name TEXT,
-    organization TEXT,
-    title TEXT,
-    phone TEXT,
-    email TEXT,
-    PRIMARY KEY (release_id, position)
-);
-CREATE TABLE pages (
-    release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
-    page INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    PRIMARY KEY (release_id, page)
-);
-CREATE TABLE release_text (
-    id INTEGER PRIMARY KEY REFERENCES releases(id) ON DELETE CASCADE,
-    headline TEXT NOT NULL DEFAULT '',
-    subheadlines TEXT NOT NULL DEFAULT '',
-    company TEXT NOT NULL DEFAULT '',
-    body TEXT NOT NULL DEFAULT ''
-);
-CREATE VIRTUAL TABLE "release_text_fts" USING FTS5 (
-    "headline", "subheadlines", "company", "body",
-    tokenize='porter unicode61 remove_diacritics 2',
-    content="release_text"
-);
-CREATE TRIGGER "release_text_ai" AFTER INSERT ON "release_text" BEGIN
-  INSERT INTO "release_text_fts" (rowid, "headline", "subheadlines", "company", "body")
-  VALUES (new.rowid, new."headline", new."subheadlines", new."company", new."body");
-END;
-CREATE TRIGGER "release_text_ad" AFTER DELETE ON "release_text" BEGIN
-  INSERT INTO "release_text_fts" ("release_text_fts", rowid, "headline", "subheadlines",
-    "company", "body")
-  VALUES('delete', old.rowid, old."headline", old."subheadlines", old."company", old."body");
-END;
-CREATE TRIGGER "release_text_au" AFTER UPDATE ON "release_text" BEGIN
-  INSERT INTO "release_text_fts" ("release_text_fts", rowid, "headline", "subheadlines",
-    "company", "body")
-  VALUES('delete', old.rowid, old."headline", old."subheadlines", old."company", old."body");
-  INSERT INTO "release_text_fts" (rowid, "headline", "subheadlines", "company", "body")
-  VALUES (new.rowid, new."headline", new."subheadlines", new."company", new."body");
-END;
-"""
-
-SCHEMA_V2 = """
-CREATE TABLE corrections (
-    sha256 TEXT NOT NULL,
-    field TEXT NOT NULL,
-    value TEXT NOT NULL,
-    changed_at TEXT NOT NULL,
-    PRIMARY KEY (sha256, field)
-);
-CREATE VIEW release_view AS
-SELECT r.id, r.sha256, r.path, r.size, r.format, r.ticker, r.dateline,
-       r.subheadlines, r.n_tables, r.n_contacts, r.imported_at,
-       COALESCE(cd.value, r.date) AS date,
-       CAST(substr(COALESCE(cd.value, r.date), 1, 4) AS INTEGER) AS year,
-       COALESCE(ch.value, r.headline) AS headline,
-       COALESCE(ck.value, r.kind) AS kind,
-       COALESCE(cc.value, r.company) AS company,
-       (cd.value IS NOT NULL OR ch.value IS NOT NULL
-        OR ck.value IS NOT NULL OR cc.value IS NOT NULL) AS edited
-FROM releases r
-LEFT JOIN corrections cd ON cd.sha256 = r.sha256 AND cd.field = 'date'
-LEFT JOIN corrections ch ON ch.sha256 = r.sha256 AND ch.field = 'headline'
-LEFT JOIN corrections ck ON ck.sha256 = r.sha256 AND ck.field = 'kind'
-LEFT JOIN corrections cc ON cc.sha256 = r.sha256 AND cc.field = 'company';
-"""
-
-# version -> (migration names applied, SQL of each step)
-RELEASED = {
-    1: (["m001_initial"], [SCHEMA_V1]),
-    2: (["m001_initial", "m002_corrections"], [SCHEMA_V1, SCHEMA_V2]),
-}
 OLD_VERSIONS = [v for v in RELEASED if v < migrations.LATEST_VERSION]
 V1_TABLES = ("releases", "files", "release_tables", "contacts", "pages", "release_text")
 COUNT = 4
@@ -151,7 +24,7 @@ def build_library(path: Path, version: int) -> None:
     names, steps = RELEASED[version]
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = wal")
-    conn.executescript(_MIGRATIONS_TABLE + "".join(steps))
+    conn.executescript(MIGRATIONS_TABLE + "".join(steps))
     with conn:
         conn.executemany(
             "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",

@@ -74,27 +74,6 @@ def fill_library(path: Path, docs: Sequence[Document]) -> list[int]:
         return [store.add(doc).id for doc in docs]
 
 
-# The timeline view of schema version 2 (irviewer 0.1.0), as released: a frozen copy, so that
-# old libraries built here stay what users have on disk whatever migrations.py becomes.
-_V2_VIEW = """
-CREATE VIEW release_view AS
-SELECT r.id, r.sha256, r.path, r.size, r.format, r.ticker, r.dateline,
-       r.subheadlines, r.n_tables, r.n_contacts, r.imported_at,
-       COALESCE(cd.value, r.date) AS date,
-       CAST(substr(COALESCE(cd.value, r.date), 1, 4) AS INTEGER) AS year,
-       COALESCE(ch.value, r.headline) AS headline,
-       COALESCE(ck.value, r.kind) AS kind,
-       COALESCE(cc.value, r.company) AS company,
-       (cd.value IS NOT NULL OR ch.value IS NOT NULL
-        OR ck.value IS NOT NULL OR cc.value IS NOT NULL) AS edited
-FROM releases r
-LEFT JOIN corrections cd ON cd.sha256 = r.sha256 AND cd.field = 'date'
-LEFT JOIN corrections ch ON ch.sha256 = r.sha256 AND ch.field = 'headline'
-LEFT JOIN corrections ck ON ck.sha256 = r.sha256 AND ck.field = 'kind'
-LEFT JOIN corrections cc ON cc.sha256 = r.sha256 AND cc.field = 'company';
-"""
-
-
 def make_v2_library(path: Path, docs: Sequence[Document]) -> list[int]:
     """A library holding ``docs`` as irviewer 0.1.0 (schema version 2) wrote it.
 
@@ -103,12 +82,14 @@ def make_v2_library(path: Path, docs: Sequence[Document]) -> list[int]:
     """
     import sqlite3
 
+    from tests.fixtures.released_schemas import VIEW_V2
+
     ids = fill_library(path, docs)
     conn = sqlite3.connect(path)
     conn.executescript(
         "DROP VIEW release_view; DROP TABLE listing;"
         "CREATE INDEX releases_date ON releases(date);"
-        + _V2_VIEW
+        + VIEW_V2
         + "DELETE FROM _sqlite_migrations WHERE name = 'm003_listing';"
         "PRAGMA user_version = 2;"
     )
