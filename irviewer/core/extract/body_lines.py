@@ -25,6 +25,10 @@ _WEB_BUTTON = re.compile(
 )
 _COOKIES = re.compile(r"\bcookies?\b.{0,200}\b(?:site|website|privacy|consent|agree|accept)", re.I)
 _URL_TOKEN = re.compile(r"://|%[0-9A-F]{2}|=|^www\.|^\(?https?")
+# A parenthesised link left open at the end of a line: a browser printing a page wraps the URL
+# of a link over the next lines, one unbroken piece each, up to the closing parenthesis.
+_OPEN_LINK = re.compile(r"\(https?://[^\s)]*$")
+_LINK_PIECES_MAX = 8
 _VIEW_SOURCE = re.compile(
     r"^\s*view\s+(?:source|original)\s+(?:version|content)\b.*https?://", re.I
 )
@@ -90,7 +94,7 @@ def _is_short(text: str) -> bool:
     if words > 12:
         return False
     stripped = text.strip()
-    terminal = ends_with_mark(stripped, ".!?:;", "\"”’)")  # r"[.!?:;][\"”’)]*$"
+    terminal = ends_with_mark(stripped, ".!?:;", '"”’)')  # r"[.!?:;][\"”’)]*$"
     return not terminal or (stripped.endswith(":") and words <= 4)
 
 
@@ -131,6 +135,7 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
     numeric_tables = _numeric_tables(lines)
     pipe_rows = _pipe_rows(lines)
     kept: list[BodyLine] = []
+    link_pieces = 0  # lines that may still continue a wrapped link's URL
     for i, line in enumerate(lines):
         if line.table is not None and line.table in numeric_tables:
             continue
@@ -139,6 +144,14 @@ def body_lines(lines: list[Line]) -> list[BodyLine]:
                 kept.append(BodyLine(pipe_rows[i], line.page, whole=True))
             continue
         raw = line.text
+        if link_pieces:
+            piece, left = raw.strip(), link_pieces - 1
+            link_pieces = 0
+            if piece and " " not in piece:  # one unbroken piece: the URL goes on
+                link_pieces = 0 if piece.endswith(")") else left
+                continue
+        if "(http" in raw and _OPEN_LINK.search(raw):
+            link_pieces = _LINK_PIECES_MAX
         read = _read_line(raw)
         if read is None or (repeated and is_furniture(raw, repeated)):
             continue
