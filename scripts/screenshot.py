@@ -58,8 +58,7 @@ def main(argv: list[str] | None = None) -> int:
             window.timeline.search_finished.connect(done.append)
             window.timeline.set_search_text(args.search)
             window.timeline.search_now()
-            wait_for(lambda: bool(done), "the search")
-            window.timeline.select_release(release_id)
+            wait_for(lambda: bool(done), "the search")  # the release stays selected if a hit
         window.tabs.setCurrentIndex(TABS[args.tab])
         for _ in range(3):  # rows load in the background as the timeline paints them
             app.processEvents()

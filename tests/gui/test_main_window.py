@@ -169,6 +169,23 @@ def test_search_narrows_the_timeline_ranks_and_highlights_terms(qtbot, window, l
     assert len(marked) == 2  # headline and body
 
 
+def test_search_results_open_at_the_best_hit_even_when_the_selection_is_further_down(
+    qtbot, window, library
+):
+    _paths, ids = library
+    window.resize(1000, 420)
+    search(qtbot, window, "announces")
+    model, view = window.timeline.model, window.timeline.view
+    assert model.match_count() > 8  # more hits than the list can show
+    last = model.release_id(model.index(model.rowCount() - 1, 0))
+    select_and_wait(qtbot, window, last)
+    search(qtbot, window, "announces result")  # a new search, the last hit still selected
+    qtbot.wait(50)
+    assert view.verticalScrollBar().maximum() > 0
+    assert view.verticalScrollBar().value() == 0
+    assert window.timeline.current_id == last  # still selected, further down
+
+
 def test_clearing_the_search_restores_the_years_and_removes_highlights(qtbot, window, library):
     _paths, ids = library
     search(qtbot, window, "zeppelin")

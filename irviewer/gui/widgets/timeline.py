@@ -326,6 +326,8 @@ class TimelinePane(QWidget):
         self._update_count()
         if self._current_id is not None:
             self.select_release(self._current_id)
+        if self.model.search_mode:
+            self.view.scrollToTop()  # best hits first; the selection stays marked among them
         self.listing_changed.emit()
 
     def _expand_groups(self) -> None:
