@@ -207,6 +207,16 @@ def verdict(value: float, target: float, lower_is_better: bool = True) -> str:
     return "met" if ok else "MISSED"
 
 
+def gui_env(home: Path) -> dict[str, str]:
+    """Environment of a timed GUI process: offscreen, its data and settings under ``home``,
+    no IRVIEWER_* settings inherited."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("IRVIEWER_")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(home / name.lower())
+    return env
+
+
 def log(message: str) -> None:
     """Progress on stderr, with the time and the load average."""
     load = load_average()[0]

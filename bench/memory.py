@@ -18,7 +18,7 @@ from typing import Any
 
 import common
 import make_library
-from startup import child_env, run_child
+from startup import run_child
 
 TARGET_MB = 400.0
 
@@ -28,7 +28,7 @@ def run(library: Path, runs: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="irviewer-memory-", dir=common.BENCH_DIR) as tmp:
         folder = Path(tmp)
         for i in range(runs):
-            env = child_env(folder / f"run{i}")
+            env = common.gui_env(folder / f"run{i}")
             records.append(run_child(["scroll", str(library)], env, folder / "probe.jsonl"))
             common.log(f"run {i + 1}/{runs}: peak {records[-1]['peak_rss_kb'] / 1024:.0f} MB")
     peak = max(r["peak_rss_kb"] for r in records) / 1024

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -34,14 +33,6 @@ import make_library
 TARGET_EXTRA_S = 0.5
 RUN_TIMEOUT_S = 300.0
 CHILD = Path(__file__).resolve().parent / "gui_child.py"
-
-
-def child_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("IRVIEWER_")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(home / name.lower())
-    return env
 
 
 def run_child(args: list[str], env: dict[str, str], out: Path) -> dict[str, Any]:
@@ -80,7 +71,7 @@ def run(libraries: dict[str, Path], runs: int) -> dict[str, Any]:
     records: dict[str, list[dict[str, Any]]] = {name: [] for name in variants}
     with tempfile.TemporaryDirectory(prefix="irviewer-startup-", dir=common.BENCH_DIR) as tmp:
         folder = Path(tmp)
-        envs = {name: child_env(folder / name) for name in variants}
+        envs = {name: common.gui_env(folder / name) for name in variants}
         for name, args in variants.items():  # warm-up
             run_child(args, envs[name], folder / "probe.jsonl")
         for i in range(runs):

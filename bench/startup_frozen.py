@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shlex
 import statistics
 import subprocess
@@ -23,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import common
 
 REPO = Path(__file__).resolve().parent.parent
 PROBE_ENV = "IRVIEWER_STARTUP_PROBE"
@@ -32,14 +33,6 @@ RUN_TIMEOUT_S = 60.0  # to the first paint
 def source_command() -> list[str]:
     script = REPO / ".venv" / "bin" / "irviewer"
     return [str(script)] if script.is_file() else [sys.executable, "-m", "irviewer"]
-
-
-def bench_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("IRVIEWER_")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(home / name.lower())
-    return env
 
 
 def prepare_library(command: list[str], library: Path, env: dict[str, str]) -> None:
@@ -117,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     times: dict[str, list[float]] = {name: [] for name in variants}
     with tempfile.TemporaryDirectory(prefix="irviewer-bench-") as tmp:
         folder = Path(tmp)
-        env = bench_env(folder)
+        env = common.gui_env(folder)
         library = folder / "library.sqlite"
         prepare_library(variants["source"], library, env)
         probe = folder / "probe.jsonl"
