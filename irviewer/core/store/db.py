@@ -165,7 +165,7 @@ class Store:
         if version >= schema.LATEST_VERSION:
             return
         if path is not None and version > 0:
-            cls._backup(db.conn, path.with_name(f"{path.name}.bak-v{version}"))
+            cls._backup(db.conn, schema.backup_path(path, version))
         conn = db.conn
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 MIGRATION_SET = "irviewer"
@@ -10,6 +11,11 @@ MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils records applied mi
 # The migrations of migrations.py, in order; it checks this list when it is imported.
 NAMES = ("m001_initial", "m002_corrections", "m003_listing")
 LATEST_VERSION = len(NAMES)
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where ``Store.open`` keeps a copy of a version-``version`` library before migrating it."""
+    return path.with_name(f"{path.name}.bak-v{version}")
 
 
 def applied_version(db: Any) -> int:

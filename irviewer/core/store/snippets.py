@@ -16,7 +16,6 @@ texts use the one accent-aware expression; both find the same matches.
 from __future__ import annotations
 
 import heapq
-import itertools
 import re
 import unicodedata
 from collections import Counter, deque
@@ -188,13 +187,6 @@ def iter_matches(
             last_end = stop
 
 
-def find_matches(
-    text: str, query: str, start: int = 0, end: int | None = None, limit: int | None = None
-) -> list[Match]:
-    """``iter_matches`` as a list (at most ``limit`` matches)."""
-    return list(itertools.islice(iter_matches(text, query, start, end), limit))
-
-
 @lru_cache(maxsize=32)
 def highlight_pattern(query: str) -> re.Pattern[str] | None:
     """One regex matching every (not NOT-ed) term of the query, a named group per term."""
@@ -299,24 +291,6 @@ def _snippet(text: str, query: str, n_terms: int, words: int) -> str | None:
         )
     anchor = _best_anchor(iter_matches(text, query, start, end, lowered), n_terms)
     return _render(text, *_window(text, anchor, words), query)
-
-
-def make_snippet(text: str, pattern: re.Pattern[str], words: int = SNIPPET_WORDS) -> str | None:
-    """About ``words`` words of ``text`` around its best matches, or None if nothing matches.
-
-    ``pattern`` is a ``highlight_pattern``; ``snippet_for`` (by query) is faster.
-    """
-    first = pattern.search(text)
-    if first is None:
-        return None
-    end = min(len(text), first.start() + (_SCAN_ONE if pattern.groups == 1 else _SCAN_MANY))
-    found = [
-        (m.start(), m.end(), m.lastgroup or "") for m in pattern.finditer(text, first.start(), end)
-    ]
-    start, stop = _window(text, _best_anchor(found, pattern.groups), words)
-    window = pattern.sub(lambda m: HIGHLIGHT_START + m.group(0) + HIGHLIGHT_END, text[start:stop])
-    out = " ".join(window.split())
-    return ("…" if text[:start].strip() else "") + out + ("…" if text[stop:].strip() else "")
 
 
 @lru_cache(maxsize=1)
