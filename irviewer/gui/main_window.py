@@ -187,8 +187,10 @@ class MainWindow(ImportFlowMixin, QMainWindow):
         if self.upgrade is not None:
             self.statusBar().showMessage("A library is being upgraded; please wait.", 4000)
             return False
-        if migrations.needs_migration(path):
-            self._start_upgrade(Path(path), migrations.stored_version(path))
+        version = migrations.stored_version(path)
+        if migrations.is_outdated(version):
+            assert version is not None
+            self._start_upgrade(Path(path), version)
             return False
         return self._open_now(Path(path))
 
@@ -196,7 +198,7 @@ class MainWindow(ImportFlowMixin, QMainWindow):
     def upgrading(self) -> bool:
         return self.upgrade is not None
 
-    def _start_upgrade(self, path: Path, version: int | None) -> None:
+    def _start_upgrade(self, path: Path, version: int) -> None:
         from irviewer.gui.upgrade import LibraryUpgrade
 
         self.upgrade = LibraryUpgrade(self.runner, path, version, self)

@@ -17,15 +17,11 @@ from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
+from irviewer.core.store import schema
 from irviewer.gui import queries
 from irviewer.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-
-def backup_path(path: Path, version: int | None) -> Path:
-    """Where ``Store.open`` keeps the copy of a library before migrating it."""
-    return path.with_name(f"{path.name}.bak-v{version if version is not None else '?'}")
 
 
 class UpgradeDialog(QDialog):
@@ -96,19 +92,17 @@ class LibraryUpgrade(QObject):
     failed = Signal(object, str)
 
     def __init__(
-        self, runner: TaskRunner, path: Path, version: int | None, parent: QWidget
+        self, runner: TaskRunner, path: Path, version: int, parent: QWidget
     ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.path = Path(path)
-        self.backup = backup_path(self.path, version)
+        self.backup = schema.backup_path(self.path, version)
         self.dialog = UpgradeDialog(self.path, self.backup, parent)
-        self.running = False
         self._parent = parent
 
     def start(self) -> None:
         log.info("upgrading the library %s (backup: %s)", self.path, self.backup)
-        self.running = True
         self.dialog.show()
         self.runner.submit(
             queries.upgrade_library,
@@ -118,7 +112,6 @@ class LibraryUpgrade(QObject):
         )
 
     def _end(self, error: str | None) -> None:
-        self.running = False
         self.dialog.finish()
         self.dialog.deleteLater()
         if error is None:

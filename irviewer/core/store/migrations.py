@@ -247,7 +247,11 @@ def needs_migration(path: str | Path) -> bool:
 
     Only reads the file; False for a current, new, newer or unreadable file.
     """
-    version = stored_version(path)
+    return is_outdated(stored_version(path))
+
+
+def is_outdated(version: int | None) -> bool:
+    """True for a ``stored_version`` that ``Store.open`` migrates (an older library)."""
     return version is not None and 0 < version < LATEST_VERSION
 
 
