@@ -13,8 +13,8 @@ one JSON line to OUT with wall-clock times (``time.time()``) of:
 - ``reader_ready``: that release is loaded into the reader;
 
 and, for ``scroll``, the peak resident memory (VmHWM) after scrolling the timeline from its
-first row to its last, every page of rows loaded on the way (with ``immortal_bools``: see
-there why). The app runs as ``irviewer
+first row to its last, every page of rows loaded on the way (the app pins True and False
+against PySide6's stray reference drops itself: irviewer/gui/qtcompat.py). The app runs as ``irviewer
 --library LIBRARY`` does (``irviewer.gui.app.run_gui``); only ``build_window`` is wrapped, to
 reach the window.
 """
@@ -170,27 +170,8 @@ def run_bare(out: Path) -> int:
     return app.exec()
 
 
-def immortal_bools() -> None:
-    """Bench-only work-around, as irviewer/gui/qtcompat.py does for None: give True and False
-    2**40 extra references.
-
-    With PySide6 6.12 on CPython 3.11, scrolling the timeline drops references to True that
-    were never taken (about one per three viewports here): scrolling 100,000 releases end to
-    end aborts the app with "Fatal Python error: bool_dealloc" before it reaches the end.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for value in (True, False):
-        ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40
-
-
 def run_app(library: Path, out: Path, scroll: bool) -> int:
     from irviewer.gui import app as gui_app
-
-    if scroll:
-        immortal_bools()
 
     probe = Probe(out, scroll)
     create_app, build_window = gui_app.create_app, gui_app.build_window

@@ -29,8 +29,7 @@ import make_library
 
 TARGET_P95_MS = 50.0
 N_QUERIES = 200
-GUI_LIMIT = 500  # irviewer/gui/queries.py SEARCH_LIMIT
-GUI_PAGE = 50  # irviewer/gui/models/search_hits.py HIT_PAGE: hits filled with the search
+
 PASSES = 3  # each query's time is the median of this many runs (the machine is shared)
 
 WORDS = [
@@ -95,6 +94,8 @@ def library_companies(library: Path) -> list[make_library.Company]:
 
 def run(library: Path, n: int = N_QUERIES, passes: int = PASSES) -> dict[str, Any]:
     from irviewer.core.store import Store
+    from irviewer.gui.models.search_hits import HIT_PAGE
+    from irviewer.gui.queries import SEARCH_LIMIT
 
     try:
         companies = library_companies(library)
@@ -126,9 +127,9 @@ def run(library: Path, n: int = N_QUERIES, passes: int = PASSES) -> dict[str, An
             start = time.perf_counter()
             with Store.open(library) as store:
                 found = store.search(
-                    q["query"], GUI_LIMIT, q["kinds"], q["company"], snippets=False
+                    q["query"], SEARCH_LIMIT, q["kinds"], q["company"], snippets=False
                 )
-                first = [hit.id for hit in found[:GUI_PAGE]]
+                first = [hit.id for hit in found[:HIT_PAGE]]
                 store.snippets(first, q["query"])
                 for id in first:
                     store.summary(id)
@@ -140,6 +141,8 @@ def run(library: Path, n: int = N_QUERIES, passes: int = PASSES) -> dict[str, An
         "passes": passes,
         "search_ms": common.describe(times),
         "gui_search_ms": common.describe(gui_times),
+        "gui_limit": SEARCH_LIMIT,
+        "gui_page": HIT_PAGE,
         "hits_median": sorted(hits)[len(hits) // 2],
         "slowest": slowest,
         "target_p95_ms": TARGET_P95_MS,
@@ -163,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{common.verdict(s['p95'], TARGET_P95_MS)}"
     )
     print(
-        f"GUI search (open, {GUI_LIMIT} ids, rows and snippets for the first {GUI_PAGE}): median "
+        f"GUI search (open, {r['gui_limit']} ids, rows and snippets for the first {r['gui_page']}): "
+        "median "
         f"{g['median']:.1f} ms, p95 {g['p95']:.1f} ms, max {g['max']:.1f} ms"
     )
     print("slowest:")
