@@ -73,11 +73,7 @@ def is_numeric_line(text: str) -> bool:
     if not has_digit(text) and "-" not in text and "—" not in text and "–" not in text:
         return False  # every number holds a digit, every dash cell a dash
     tokens = [t.strip(",;") for t in text.split() if t not in ("$", "%", "€", "£")]
-    # _is_number, with its first test inlined (most tokens are words)
-    flags = [
-        t in _DASH_CELLS or (t[:1] in _NUMBER_START and has_digit(t) and looks_numeric(t))
-        for t in tokens
-    ]
+    flags = [_is_number(t) for t in tokens]
     numeric = sum(flags)
     if numeric >= 2 and numeric >= 0.4 * len(tokens):
         return True

@@ -62,8 +62,18 @@ GENERIC_LABEL_RE = re.compile(
     r"|inquiries|enquiries))\s*:?\s*"
 )
 CONTACT_WORD_RE = re.compile(r"(?i:contacts?)\s*:?\s*")
-VAGUE_ORGS = {"company", "corporate", "main", "general", "primary", "key", "additional", "other",
-              "the company", "our"}
+VAGUE_ORGS = {
+    "company",
+    "corporate",
+    "main",
+    "general",
+    "primary",
+    "key",
+    "additional",
+    "other",
+    "the company",
+    "our",
+}
 ORG_WORD_RE = re.compile(r"(?=[\w&.'\u2019-]*[A-Za-z])[A-Z0-9][\w&.'\u2019-]*\s+")
 
 
@@ -130,8 +140,10 @@ def _prefixed_label(text: str, pos: int) -> tuple[re.Match[str] | None, str | No
         for regex, kind in ((ROLE_LABEL_RE, "label"), (CONTACT_WORD_RE, "generic")):
             m = regex.match(text, end)
             # 'Acme Media Relations', 'Acme Contact:' but not the agency 'Northpoint PR'
-            if m and _word_end(text, m.end()) and (
-                kind == "generic" or len(m.group(0).split()) >= 2 or ":" in m.group(0)
+            if (
+                m
+                and _word_end(text, m.end())
+                and (kind == "generic" or len(m.group(0).split()) >= 2 or ":" in m.group(0))
             ):
                 return m, (None if org.casefold() in VAGUE_ORGS else org), kind
     return None, None, ""
@@ -159,11 +171,6 @@ def _may_cut(chunk: str) -> bool:
 
 _ONE_WORD_RE = re.compile(r"[\w&.'\u2019-]+")
 _FIGURE_RE = re.compile(r"[\d,.()/-]+")
-
-
-def split_segments(text: str) -> list[tuple[int, str]]:
-    """Cut text between emails/phones at colons, semicolons, bars, parentheses and 'or'."""
-    return list(_iter_segments(text))
 
 
 def _iter_segments(text: str) -> Iterator[tuple[int, str]]:
@@ -272,10 +279,12 @@ def _classify(text: str, hints: frozenset[str], start: int) -> list[Piece]:
         return [Piece(p.kind, p.text, p.role, p.org, start + p.start) for p in labels]
     m = NAME_SEP_RE.search(text)
     if m:  # 'Jane Doe, Acme Corp.' before 'Acme Widgets, Inc.' is read as one org
-        head, rest = text[: m.start()], text[m.end():]
+        head, rest = text[: m.start()], text[m.end() :]
         if is_name(head) and is_org(rest, hints):
-            return [Piece("name", head.strip(), start=start),
-                    Piece("org", rest.strip(" ,"), start=start + m.end())]
+            return [
+                Piece("name", head.strip(), start=start),
+                Piece("org", rest.strip(" ,"), start=start + m.end()),
+            ]
     if is_title(text) and not is_name(text) and (starts_title(text) or "," not in text):
         return [Piece("title", text, start=start)]
     if is_org(text, hints):
@@ -319,18 +328,20 @@ def _split_compound(text: str, hints: frozenset[str], start: int) -> list[Piece]
     """Organisation + name, or name + title, in one chunk; None when neither fits."""
     m = ORG_SUFFIX_RE.search(text)
     if m and m.end() < len(text):
-        org, rest = text[: m.end()], text[m.end():]
+        org, rest = text[: m.end()], text[m.end() :]
         if is_org(org, hints):
             tail = classify_text(rest, hints, start + m.end())
             if tail and all(p.kind in ("name", "title") for p in tail):
                 return [Piece("org", org.strip(), start=start)] + tail
     m = NAME_SEP_RE.search(text)  # 'Jane Doe, Vice President' / 'Jane Doe – VP'
     if m:
-        head, rest = text[: m.start()], text[m.end():]
+        head, rest = text[: m.start()], text[m.end() :]
         if is_name(head) and (is_title(rest) or is_org(rest, hints) or _capitalised(rest)):
             kind = "title" if is_title(rest) else "org"
-            return [Piece("name", head.strip(), start=start),
-                    Piece(kind, rest.strip(" ,"), start=start + m.end())]
+            return [
+                Piece("name", head.strip(), start=start),
+                Piece(kind, rest.strip(" ,"), start=start + m.end()),
+            ]
     tokens = text.split()
     for i in range(2, min(len(tokens), 6)):
         if bare(tokens[i]).casefold() in TITLE_START:
@@ -379,7 +390,12 @@ def loose_contact_line(text: str) -> bool:
             continue
         if word.isdigit() or _FIGURE_RE.fullmatch(word):
             return False
-        if not (word[0].isupper() or word[0].isdigit() or word.casefold() in CONNECTORS
-                or FIELD_PREFIX_RE.match(word) or URL_RE.match(word)):
+        if not (
+            word[0].isupper()
+            or word[0].isdigit()
+            or word.casefold() in CONNECTORS
+            or FIELD_PREFIX_RE.match(word)
+            or URL_RE.match(word)
+        ):
             return False
     return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,8 +15,13 @@ _CONTROLS: dict[int, str | None] = dict.fromkeys(
 _CONTROLS[0x0B] = "\n"
 
 
+_CONTROL_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROLS)) + "]")
+
+
 def strip_controls(text: str) -> str:
     """Drop control characters that are not line structure (see _CONTROLS)."""
+    if not _CONTROL_CHAR.search(text):  # translating is slow on non-ASCII text: only if needed
+        return text
     return text.translate(_CONTROLS)
 
 

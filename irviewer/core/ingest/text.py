@@ -6,17 +6,15 @@ Size limits keep one oversized file from holding the import for minutes: a press
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from irviewer.core.ingest.base import _CONTROLS, Line, strip_controls
+from irviewer.core.ingest.base import Line, strip_controls
 from irviewer.core.ingest.magic import describe
 from irviewer.core.records import ParseError
 
 MAX_TEXT_BYTES = 32_000_000  # text, Markdown and HTML files
 MAX_TEXT_LINES = 100_000  # printed lines after reading (as many as 2,000 dense PDF pages)
 _SNIFF = 4096
-_CONTROL_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROLS)) + "]")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -96,8 +94,7 @@ def read_text_file(path: Path, fmt: str) -> tuple[list[Line], str]:
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         raise ParseError("not plain text: the file is an RTF document (save it as PDF or text)")
     text = decode_bytes(data)
-    if _CONTROL_CHAR.search(text):  # translating is slow on non-ASCII text: only when needed
-        text = strip_controls(text)
+    text = strip_controls(text)
     del data
     from irviewer.core.ingest.edgar import is_edgar_submission, read_edgar_text
     from irviewer.core.ingest.html import looks_like_html, read_html_text
